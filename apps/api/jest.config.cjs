@@ -1,0 +1,17 @@
+const swc = require('../../jest.swc.cjs');
+
+// ESM-only packages that jest (unlike Node 20's require(esm)) cannot load untransformed.
+const esmOnly = ['content-disposition', 'cookie', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', 'get-stream', '@sec-ant'];
+const esmPattern = esmOnly.map((p) => p.replace('/', '\\+')).join('|');
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/src'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
+  transformIgnorePatterns: [`/node_modules/(?!\\.pnpm/(${esmPattern})@|(${esmOnly.join('|')})/)`],
+  moduleNameMapper: { '^@pishop/shared$': '<rootDir>/../../packages/shared/src' },
+  setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { API_PREFIX } from '@pishop/shared';
+import { ROOT_DIR, type AppConfig } from './config';
+import { validatorCompiler } from './lib/validation';
+import configPlugin from './plugins/config';
+import dbPlugin from './plugins/db';
+import errorsPlugin, { sendNotFound } from './plugins/errors';
+import securityHeaders from './plugins/security-headers';
+import corsPlugin from './plugins/cors';
+import rateLimitPlugin from './plugins/rate-limit';
+import docsPlugin from './plugins/docs';
+import authPlugin from './plugins/auth';
+import spaPlugin from './plugins/spa';
+import { healthRoutes } from './modules/health/health.routes';
+import { siteRoutes } from './modules/site/site.routes';
+
+export interface BuildAppOptions {
+  dataSource: DataSource;
+  /** Close the DataSource when the app closes (default true). */
+  closeDataSource?: boolean;
+  /** Serve the built SPAs (default: true outside tests). */
+  serveSpas?: boolean;
+  logger?: boolean;
+}
+
+/** The app factory used by the server, the tests and the CLI. */
+export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  // Cross-cutting plugins, in dependency order.
+  await app.register(configPlugin, { config });
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
+  await app.register(securityHeaders);
+  await app.register(corsPlugin);
+  await app.register(rateLimitPlugin);
+  await app.register(docsPlugin);
+  await app.register(authPlugin);
+
+  // Domain modules: the table of contents of the API.
+  await app.register(healthRoutes, { prefix: API_PREFIX });
+  await app.register(siteRoutes);
+
+  if (opts.serveSpas ?? config.env !== 'test') {
+    await app.register(spaPlugin, {
+      apps: [
+        { prefix: '/admin/', root: path.join(ROOT_DIR, 'apps/admin/dist') },
+        { prefix: '/', root: path.join(ROOT_DIR, 'apps/web/dist') },
+      ],
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (app.hasDecorator('serveSpaIndex') && app.serveSpaIndex(request, reply)) return reply;
+    return sendNotFound(request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { envSchema, type RawEnv } from './env-schema';
+import { ROOT_DIR } from './paths';
+
+/** The public Pi Platform; only reached when the local sandbox is off. */
+export const PI_PUBLIC_API_BASE_URL = 'https://api.minepi.com';
+export const PI_PUBLIC_HORIZON_URL = 'https://api.testnet.minepi.com';
+/** Fixed development key of the mounted sandbox (also in .env.example). */
+export const PI_SANDBOX_DEV_KEY = 'pi-sandbox-dev-key';
+const DEV_JWT_SECRET = 'development-only-secret-change-me-please-32+chars';
+
+export type DatabaseConfig =
+  | { driver: 'sqlite'; path: string }
+  | { driver: 'mysql' | 'mariadb'; url: string };
+
+export interface AppConfig {
+  env: RawEnv['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: RawEnv['LOG_LEVEL'];
+  database: DatabaseConfig;
+  jwtSecret: string;
+  corsOrigins: string[];
+  trustProxy: boolean | string;
+  mediaRoot: string;
+  ffmpegCmd?: string;
+  smtpUrl?: string;
+  emailFrom: string;
+  demoData: boolean;
+  redisUrl?: string;
+  pi: {
+    apiKey: string;
+    apiBaseUrl: string;
+    horizonUrl: string;
+    eurPerPi: string;
+    onlyLogin: boolean;
+    sandbox: boolean;
+    sandboxLocal: boolean;
+    webhookSecret?: string;
+    validationKey: string;
+  };
+  recaptcha: { siteKey: string; secretKey: string; minScore: number; verifyUrl: string };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: { key: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + issues.map((i) => `  ${i.key}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; throws ConfigError naming every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR): AppConfig {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) throw new ConfigError(toIssues(parsed.error));
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError([{ key: 'JWT_SECRET', message: 'is required in production' }]);
+  }
+  const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
+  const sandboxBase = `http://127.0.0.1:${e.PORT}/pi-sandbox`;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    database: parseDatabaseUrl(e.DATABASE_URL, cwd),
+    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    mediaRoot: e.MEDIA_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/media' : path.resolve(cwd, 'data/media')),
+    ffmpegCmd: e.FFMPEG_CMD,
+    smtpUrl: e.SMTP_URL,
+    emailFrom: e.EMAIL_FROM,
+    demoData: e.DEMO_DATA,
+    redisUrl: e.REDIS_URL,
+    pi: {
+      apiKey: e.PI_API_KEY ?? PI_SANDBOX_DEV_KEY,
+      apiBaseUrl: (e.PI_API_BASE_URL ?? (sandboxLocal ? sandboxBase : PI_PUBLIC_API_BASE_URL)).replace(/\/$/, ''),
+      horizonUrl: (e.PI_HORIZON_URL ?? (sandboxLocal ? `${sandboxBase}/ledger` : PI_PUBLIC_HORIZON_URL)).replace(/\/$/, ''),
+      eurPerPi: e.PI_EUR_PER_PI,
+      onlyLogin: e.PI_ONLY_LOGIN,
+      sandbox: e.PI_SANDBOX,
+      sandboxLocal,
+      webhookSecret: e.PI_WEBHOOK_SECRET,
+      validationKey: e.PI_VALIDATION_KEY,
+    },
+    recaptcha: {
+      siteKey: e.RECAPTCHA_SITE_KEY,
+      secretKey: e.RECAPTCHA_SECRET_KEY,
+      minScore: e.RECAPTCHA_MIN_SCORE,
+      verifyUrl: e.RECAPTCHA_VERIFY_URL,
+    },
+  };
+}
+
+export function parseDatabaseUrl(url: string | undefined, cwd = ROOT_DIR): DatabaseConfig {
+  if (!url) return { driver: 'sqlite', path: path.resolve(cwd, 'data/pishop.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    return { driver: 'sqlite', path: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  const driver = url.startsWith('mariadb:') ? 'mariadb' : 'mysql';
+  return { driver, url: url.replace(/^mariadb:/, 'mysql:') };
+}
+
+/** true/false, or the proxy addresses/CIDRs to trust (comma-separated). */
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value;
+}
+
+function toIssues(error: z.ZodError): { key: string; message: string }[] {
+  return error.issues.map((i) => ({ key: String(i.path[0] ?? '?'), message: i.message }));
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const url = z.url({ message: 'must be a URL (http://... or https://...)' });
+
+const databaseUrl = z
+  .string()
+  .refine((v) => /^(mysql|mariadb):\/\/.+/.test(v) || /^sqlite:.+/.test(v), {
+    message: 'must start with mysql://, mariadb:// or sqlite:',
+  });
+
+const positiveDecimal = z
+  .string()
+  .regex(/^\d+(\.\d{1,7})?$/, 'must be a positive decimal number with at most 7 decimals')
+  .refine((v) => Number(v) > 0, 'must be greater than 0');
+
+/**
+ * Every setting of DESIGN.md. Unset keys get development defaults; a set key with a
+ * bad value stops the start with a message naming it.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: url.default('http://localhost:3000'),
+  DATABASE_URL: databaseUrl.optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z.string().default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MEDIA_ROOT: z.string().optional(),
+  USE_VOLUME_MEDIA: bool.default(false),
+  FFMPEG_CMD: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://... or smtps://...').optional(),
+  EMAIL_FROM: z.string().default('Pi Services Studio <no-reply@localhost>'),
+  PI_API_KEY: z.string().min(1).optional(),
+  PI_API_BASE_URL: url.optional(),
+  PI_EUR_PER_PI: positiveDecimal.default('0.30'),
+  PI_ONLY_LOGIN: bool.default(false),
+  PI_SANDBOX: bool.default(false),
+  PI_SANDBOX_LOCAL: bool.optional(),
+  PI_HORIZON_URL: url.optional(),
+  PI_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PI_VALIDATION_KEY: z.string().default(''),
+  RECAPTCHA_SITE_KEY: z.string().default(''),
+  RECAPTCHA_SECRET_KEY: z.string().default(''),
+  RECAPTCHA_MIN_SCORE: z.coerce
+    .number({ message: 'must be a number' })
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .default(0.5),
+  RECAPTCHA_VERIFY_URL: url.default('https://www.google.com/recaptcha/api/siteverify'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
+  DEMO_DATA: bool.default(true),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

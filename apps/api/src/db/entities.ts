@@ -1,0 +1,6 @@
+/**
+ * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
+ * contents. Each domain module adds its own entities here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const entities: Function[] = [];

@@ -1,0 +1,3 @@
+export const API_PREFIX = '/api/v1';
+export const DOCS_PREFIX = '/api/docs';
+export const PI_SANDBOX_PREFIX = '/pi-sandbox';
