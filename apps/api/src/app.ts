@@ -14,7 +14,7 @@ import corsPlugin from './plugins/cors';
 import rateLimitPlugin from './plugins/rate-limit';
 import docsPlugin from './plugins/docs';
 import authPlugin from './plugins/auth';
-import spaPlugin from './plugins/spa';
+import spaPlugin, { type SpaApp } from './plugins/spa';
 import { healthRoutes } from './modules/health/health.routes';
 import { siteRoutes } from './modules/site/site.routes';
 
@@ -24,8 +24,15 @@ export interface BuildAppOptions {
   closeDataSource?: boolean;
   /** Serve the built SPAs (default: true outside tests). */
   serveSpas?: boolean;
+  /** Where the built SPAs are (default: apps/admin/dist at /admin/, apps/web/dist at /). */
+  spas?: SpaApp[];
   logger?: boolean;
 }
+
+const defaultSpas: SpaApp[] = [
+  { prefix: '/admin/', root: path.join(ROOT_DIR, 'apps/admin/dist') },
+  { prefix: '/', root: path.join(ROOT_DIR, 'apps/web/dist') },
+];
 
 /** The app factory used by the server, the tests and the CLI. */
 export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -57,12 +64,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(siteRoutes);
 
   if (opts.serveSpas ?? config.env !== 'test') {
-    await app.register(spaPlugin, {
-      apps: [
-        { prefix: '/admin/', root: path.join(ROOT_DIR, 'apps/admin/dist') },
-        { prefix: '/', root: path.join(ROOT_DIR, 'apps/web/dist') },
-      ],
-    });
+    await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });
   }
   app.setNotFoundHandler((request, reply) => {
     if (app.hasDecorator('serveSpaIndex') && app.serveSpaIndex(request, reply)) return reply;

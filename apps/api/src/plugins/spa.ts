@@ -43,17 +43,28 @@ export default fp<{ apps: SpaApp[] }>(
       });
     }
 
+    // The SPA roots themselves (static serving answers directories with 403).
+    for (const spa of built) {
+      app.get(spa.prefix.replace(/(.)\/$/, '$1'), { schema: { hide: true } }, (request, reply) => {
+        sendIndex(spa, reply);
+      });
+    }
+
     app.decorate('serveSpaIndex', (request: FastifyRequest, reply: FastifyReply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return false;
       const url = request.url.split('?')[0];
       if (url.startsWith('/api/') || url.startsWith('/pi-sandbox/') || path.extname(url)) return false;
       const spa = built.find((a) => url === a.prefix.replace(/\/$/, '') || url.startsWith(a.prefix));
       if (!spa) return false;
-      reply.header('Cache-Control', 'no-cache');
-      reply.type('text/html; charset=utf-8');
-      void reply.send(fs.createReadStream(path.join(spa.root, 'index.html')));
+      sendIndex(spa, reply);
       return true;
     });
   },
   { name: 'spa' },
 );
+
+function sendIndex(spa: SpaApp, reply: FastifyReply): void {
+  reply.header('Cache-Control', 'no-cache');
+  reply.type('text/html; charset=utf-8');
+  void reply.send(fs.createReadStream(path.join(spa.root, 'index.html')));
+}

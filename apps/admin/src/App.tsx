@@ -1,0 +1,14 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import { dataProvider } from './dataProvider';
+import { resources } from './resources';
+
+export function App() {
+  return (
+    <Admin title="Pi Services Studio" dataProvider={dataProvider} authProvider={authProvider} disableTelemetry requireAuth>
+      {resources.map((r) => (
+        <Resource key={r.name} {...r} />
+      ))}
+    </Admin>
+  );
+}

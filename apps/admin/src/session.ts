@@ -1,0 +1,19 @@
+import { env } from './config';
+
+/** The admin's access token lives in memory and sessionStorage; the refresh cookie renews it. */
+const KEY = 'pishop.admin.accessToken';
+
+export const session = {
+  get: () => sessionStorage.getItem(KEY),
+  set: (token: string) => sessionStorage.setItem(KEY, token),
+  clear: () => sessionStorage.removeItem(KEY),
+};
+
+/** Asks the API for a new access token with the refresh cookie; null when signed out. */
+export async function refreshAccessToken(): Promise<string | null> {
+  const res = await fetch(`${env.VITE_API_BASE_URL}/auth/refresh`, { method: 'POST', credentials: 'include' });
+  if (!res.ok) return null;
+  const body = (await res.json()) as { accessToken: string };
+  session.set(body.accessToken);
+  return body.accessToken;
+}
