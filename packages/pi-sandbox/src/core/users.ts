@@ -39,7 +39,8 @@ export class Users {
   /** A new access token for a known user, as each Pi.authenticate yields. */
   issueToken(user: UserRecord): IssuedToken {
     const accessToken = newAccessToken();
-    const validUntil = new Date(Date.now() + TOKEN_TTL_MS);
+    // Whole seconds, so valid_until's timestamp and iso8601 name the same instant.
+    const validUntil = new Date(Math.floor((Date.now() + TOKEN_TTL_MS) / 1000) * 1000);
     this.tokens.set(accessToken, { uid: user.uid, validUntil });
     return { user, accessToken, validUntil };
   }

@@ -1,0 +1,73 @@
+import vm from 'node:vm';
+import type { PiPayment } from '../src';
+
+export interface PiCallbacks {
+  onReadyForServerApproval(paymentId: string): unknown;
+  onReadyForServerCompletion(paymentId: string, txid: string): unknown;
+  onCancel(paymentId: string): unknown;
+  onError(error: Error & { code?: string }, payment?: PiPayment): unknown;
+}
+
+export interface PiSdk {
+  init(config: { version: string; sandbox?: boolean; autoConfirm?: boolean | 'cancel' }): Promise<void>;
+  authenticate(
+    scopes: string[],
+    onIncompletePaymentFound: (payment: PiPayment) => void,
+  ): Promise<{ accessToken: string; user: { uid: string; username: string } }>;
+  createPayment(data: { amount: number; memo: string; metadata: object }, callbacks: PiCallbacks): void;
+}
+
+/** localStorage as a browser keeps it for one origin; share one to act as the same browser. */
+export class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+/**
+ * Fetches sdk.js from the sandbox and runs it as a page would (a classic script whose
+ * document.currentScript is that URL), in a fresh global with fetch, timers and localStorage.
+ */
+export async function loadSdk(scriptUrl: string, storage = new MemoryStorage(), globals: Record<string, unknown> = {}) {
+  const res = await fetch(scriptUrl);
+  if (!res.ok) throw new Error(`GET ${scriptUrl} answered ${res.status}`);
+  const window: Record<string, unknown> = {
+    fetch,
+    setTimeout,
+    clearTimeout,
+    console,
+    localStorage: storage,
+    document: { currentScript: { src: scriptUrl } },
+    ...globals,
+  };
+  window.window = window;
+  vm.runInNewContext(await res.text(), window, { filename: scriptUrl });
+  return { Pi: window.Pi as PiSdk, storage, contentType: res.headers.get('content-type') };
+}
+
+export type CallbackEvent = { name: keyof PiCallbacks; args: unknown[]; at: number };
+
+/** Callbacks that record every call and behave like an app server (approve, complete). */
+export function recordingCallbacks(server: Partial<PiCallbacks> = {}) {
+  const events: CallbackEvent[] = [];
+  const record = (name: keyof PiCallbacks) => (...args: unknown[]) => {
+    events.push({ name, args, at: Date.now() });
+    const handler = server[name] as ((...a: unknown[]) => unknown) | undefined;
+    return handler?.(...args);
+  };
+  const callbacks: PiCallbacks = {
+    onReadyForServerApproval: record('onReadyForServerApproval'),
+    onReadyForServerCompletion: record('onReadyForServerCompletion'),
+    onCancel: record('onCancel'),
+    onError: record('onError'),
+  };
+  const names = () => events.map((e) => e.name);
+  return { callbacks, events, names };
+}
