@@ -53,3 +53,15 @@ export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<v
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads until `ok` holds, for state another request is still settling. */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
+    await sleep(20);
+    value = await read();
+  }
+  return value;
+}

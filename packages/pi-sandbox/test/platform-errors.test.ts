@@ -78,7 +78,7 @@ describe('Platform API refusals, as Pi answers them', () => {
       body: '{}',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe('missing_txid');
+    expect(await res.json()).toEqual({ error: 'missing_txid', error_message: expect.any(String) });
     expect((await sb.platform.get(payment.identifier)).status.developer_completed).toBe(false);
   });
 

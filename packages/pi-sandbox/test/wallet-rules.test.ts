@@ -1,4 +1,4 @@
-import { type Running, failure, paymentAt, sleep, startSandbox } from './helpers';
+import { type Running, failure, paymentAt, sleep, startSandbox, until } from './helpers';
 
 describe('wallet side: what Pi enforces when a Pioneer pays', () => {
   let sb: Running;
@@ -82,13 +82,8 @@ describe('wallet side: what Pi enforces when a Pioneer pays', () => {
   describe('approval window', () => {
     it('cancels an unapproved payment when the window runs out', async () => {
       const { payment } = await paymentAt(sb, 'created');
-      let status = (await sb.platform.get(payment.identifier)).status;
-      expect(status.cancelled).toBe(false);
-      const deadline = Date.now() + 2000;
-      while (!status.cancelled && Date.now() < deadline) {
-        await sleep(50);
-        status = (await sb.platform.get(payment.identifier)).status;
-      }
+      expect((await sb.platform.get(payment.identifier)).status.cancelled).toBe(false);
+      const { status } = await until(() => sb.platform.get(payment.identifier), (p) => p.status.cancelled, 2000);
       expect(status).toMatchObject({ cancelled: true, developer_approved: false });
       const err = await failure(sb.platform.approve(payment.identifier));
       expect(err.status).toBe(400);

@@ -1,0 +1,104 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { type HorizonTransaction, PiSandboxClient, type PlatformClient, piSandboxPlugin } from '../src';
+import { API_KEY, failure, until } from './helpers';
+import { loadSdk, recordingCallbacks } from './sdk-harness';
+
+/**
+ * A parent app shaped like the API: its own error envelope, 404, reply serializer and JSON
+ * parser. The sandbox must answer in Pi's shapes regardless.
+ */
+function parentApp(): FastifyInstance {
+  const app = Fastify();
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, _body, done) =>
+    done(Object.assign(new Error('parent parser used'), { statusCode: 415 })),
+  );
+  app.setReplySerializer((payload) => JSON.stringify({ data: payload }));
+  app.setErrorHandler((error: FastifyError, _request, reply) => reply.status(500).send({ error: { code: 'PARENT', message: error.message } }));
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'parent 404' } }));
+  app.get('/api/v1/health', async () => ({ ok: true }));
+  app.register(piSandboxPlugin, { prefix: '/pi-sandbox', apiKey: API_KEY, callbackRetryMs: 100 });
+  return app;
+}
+
+describe('piSandboxPlugin mounted under /pi-sandbox in a parent app', () => {
+  let app: FastifyInstance;
+  let origin: string;
+  let client: PiSandboxClient;
+  let platform: PlatformClient;
+
+  beforeAll(async () => {
+    app = parentApp();
+    origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    client = new PiSandboxClient(`${origin}/pi-sandbox`);
+    platform = client.platform(API_KEY);
+  });
+  afterAll(() => app.close());
+
+  it('runs a whole payment under the prefix, with _link pointing at the prefixed ledger', async () => {
+    const user = await client.createUser();
+    const payment = await client.createPayment({ accessToken: user.accessToken, amount: 4.2, memo: 'Mounted', metadata: {} });
+    await platform.approve(payment.identifier);
+    const { txid } = await client.submit(payment.identifier);
+    const done = await platform.complete(payment.identifier, txid);
+    expect(done.transaction?._link).toBe(`${origin}/pi-sandbox/ledger/transactions/${txid}`);
+    const tx = (await (await fetch(String(done.transaction?._link))).json()) as HorizonTransaction;
+    expect(tx).toMatchObject({ hash: txid, memo: payment.identifier });
+    expect(tx._links.self.href).toBe(`${origin}/pi-sandbox/ledger/transactions/${txid}`);
+  });
+
+  it("answers in Pi's error shape inside the prefix and leaves the parent's answers alone", async () => {
+    expect((await failure(platform.get('nope'))).body).toEqual({ error: 'payment_not_found', error_message: expect.any(String) });
+    const missing = await fetch(`${origin}/pi-sandbox/no-such-route`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not_found', error_message: expect.any(String) });
+
+    expect(await (await fetch(`${origin}/api/v1/health`)).json()).toEqual({ data: { ok: true } });
+    expect(await (await fetch(`${origin}/elsewhere`)).json()).toEqual({ error: { code: 'NOT_FOUND', message: 'parent 404' } });
+  });
+
+  it('parses its own JSON bodies even though the parent refuses JSON', async () => {
+    const res = await fetch(`${origin}/pi-sandbox/control/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'carol' }),
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ username: 'carol' });
+  });
+
+  it('serves sdk.js under the prefix, and the SDK talks to the prefixed sandbox', async () => {
+    const { Pi, contentType } = await loadSdk(`${origin}/pi-sandbox/sdk.js?v=2`);
+    expect(contentType).toMatch(/^text\/javascript/);
+    await Pi.init({ version: '2.0', sandbox: true, autoConfirm: true });
+    const auth = await Pi.authenticate(['username', 'payments'], () => undefined);
+    expect((await platform.me(auth.accessToken)).uid).toBe(auth.user.uid);
+
+    const rec = recordingCallbacks({
+      onReadyForServerApproval: (id) => platform.approve(String(id)),
+      onReadyForServerCompletion: (id, txid) => platform.complete(String(id), String(txid)),
+    });
+    Pi.createPayment({ amount: 0.5, memo: 'Via SDK', metadata: {} }, rec.callbacks);
+    await until(async () => rec.events.length, () => rec.names().includes('onReadyForServerCompletion'));
+    const id = String(rec.events[0].args[0]);
+    const paid = await until(() => platform.get(id), (p) => p.status.developer_completed);
+    expect(paid.transaction?._link).toMatch(new RegExp(`^${origin}/pi-sandbox/ledger/transactions/[0-9a-f]{64}$`));
+  });
+
+  it('answers CORS preflights so a storefront on another origin can use the SDK', async () => {
+    const res = await fetch(`${origin}/pi-sandbox/control/payments`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/Content-Type/);
+  });
+
+  it('refuses to register without an API key', async () => {
+    const bad = Fastify();
+    bad.register(piSandboxPlugin, { prefix: '/pi-sandbox', apiKey: '' });
+    await expect(bad.ready()).rejects.toThrow(/apiKey/);
+    await bad.close();
+  });
+});
