@@ -17,7 +17,7 @@ export class PiSandboxHttpError extends Error {
     readonly status: number,
     readonly body: PiErrorBody | HorizonProblem | null,
   ) {
-    super(`HTTP ${status}: ${body && 'error' in body ? `${body.error} - ${body.error_message}` : JSON.stringify(body)}`);
+    super(`HTTP ${status}: ${body && 'error' in body ? `${body.error}: ${body.error_message}` : JSON.stringify(body)}`);
     this.name = 'PiSandboxHttpError';
   }
 }
@@ -43,7 +43,8 @@ export interface PlatformClient {
 export class PiSandboxClient {
   readonly ledger = {
     transaction: (txid: string) => this.send<HorizonTransaction>('GET', `/ledger/transactions/${enc(txid)}`),
-    operations: (txid: string) => this.send<HorizonOperationsPage>('GET', `/ledger/transactions/${enc(txid)}/operations`),
+    operations: (txid: string) =>
+      this.send<HorizonOperationsPage>('GET', `/ledger/transactions/${enc(txid)}/operations`),
   };
 
   constructor(readonly baseUrl: string) {
@@ -111,7 +112,7 @@ export class PiSandboxClient {
     };
   }
 
-  private async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  private async send<T>(method: string, path: string, body?: unknown, headers: HeaderMap = {}): Promise<T> {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {
       init.headers = { ...headers, 'content-type': 'application/json' };
@@ -126,3 +127,4 @@ export class PiSandboxClient {
 }
 
 const enc = encodeURIComponent;
+type HeaderMap = Record<string, string>;

@@ -71,3 +71,51 @@ export function recordingCallbacks(server: Partial<PiCallbacks> = {}) {
   const names = () => events.map((e) => e.name);
   return { callbacks, events, names };
 }
+
+/** Just enough DOM for the wallet dialog: elements, attributes, text, clicks. */
+export class FakeElement {
+  readonly style = { cssText: '' };
+  readonly children: FakeElement[] = [];
+  parent: FakeElement | null = null;
+  textContent = '';
+  type = '';
+  onclick: (() => void) | null = null;
+  private readonly attributes = new Map<string, string>();
+
+  constructor(readonly tagName: string) {}
+
+  setAttribute(name: string, value: string): void {
+    this.attributes.set(name, String(value));
+  }
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+  appendChild(child: FakeElement): FakeElement {
+    child.parent = this;
+    this.children.push(child);
+    return child;
+  }
+  remove(): void {
+    if (this.parent) this.parent.children.splice(this.parent.children.indexOf(this), 1);
+    this.parent = null;
+  }
+  focus(): void {}
+  click(): void {
+    this.onclick?.();
+  }
+  /** The first descendant whose data-pi-sandbox attribute is `marker`. */
+  find(marker: string): FakeElement | undefined {
+    for (const child of this.children) {
+      const hit = child.getAttribute('data-pi-sandbox') === marker ? child : child.find(marker);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  get text(): string {
+    return this.textContent + this.children.map((c) => c.text).join(' ');
+  }
+}
+
+export function fakeDocument(scriptUrl: string) {
+  return { currentScript: { src: scriptUrl }, body: new FakeElement('body'), createElement: (tag: string) => new FakeElement(tag) };
+}

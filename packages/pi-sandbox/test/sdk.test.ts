@@ -1,6 +1,6 @@
 import type { PiPayment } from '../src';
 import { type Running, sleep, startSandbox, until, waitFor } from './helpers';
-import { MemoryStorage, loadSdk, recordingCallbacks } from './sdk-harness';
+import { MemoryStorage, fakeDocument, loadSdk, recordingCallbacks } from './sdk-harness';
 
 const ORDER = { amount: 1.25, memo: 'Logo design', metadata: { order_number: 'A-7' } };
 
@@ -136,6 +136,40 @@ describe('browser SDK stand-in (sdk.js)', () => {
     expect(event.args).toHaveLength(2);
     expect(event.args[0]).toMatchObject({ code: 'invalid_amount', message: expect.stringContaining('7 decimals') });
     expect(event.args[1]).toBeUndefined();
+  });
+
+  describe('wallet dialog (no auto-confirm)', () => {
+    async function pageWithDialog() {
+      const document = fakeDocument(`${sb.baseUrl}/sdk.js`);
+      const { Pi } = await loadSdk(`${sb.baseUrl}/sdk.js`, new MemoryStorage(), { document });
+      await Pi.init({ version: '2.0', sandbox: true });
+      await Pi.authenticate(['payments'], () => undefined);
+      const rec = recordingCallbacks(appServer());
+      Pi.createPayment({ ...ORDER, memo: '<b>Logo</b> design' }, rec.callbacks);
+      await waitFor(() => document.body.find('wallet') !== undefined);
+      return { dialog: document.body.find('wallet')!, body: document.body, rec };
+    }
+
+    it('shows the approved payment as text and submits when the Pioneer confirms', async () => {
+      const { dialog, body, rec } = await pageWithDialog();
+      expect(rec.names()).toEqual(['onReadyForServerApproval']);
+      expect(dialog.getAttribute('role')).toBe('dialog');
+      expect(dialog.text).toContain('<b>Logo</b> design');
+      expect(dialog.text).toContain('1.25 \u03c0');
+      dialog.find('confirm')!.click();
+      expect(body.find('wallet')).toBeUndefined();
+      await waitFor(() => rec.names().includes('onReadyForServerCompletion'));
+      const id = String(rec.events[0].args[0]);
+      await until(() => sb.platform.get(id), (p) => p.status.developer_completed);
+    });
+
+    it('cancels the payment when the Pioneer presses Cancel', async () => {
+      const { dialog, rec } = await pageWithDialog();
+      dialog.find('cancel')!.click();
+      await waitFor(() => rec.names().includes('onCancel'));
+      const id = String(rec.events[0].args[0]);
+      expect((await sb.platform.get(id)).status.user_cancelled).toBe(true);
+    });
   });
 
   describe('faults', () => {

@@ -47,11 +47,13 @@ function parseFaults(input: unknown): SandboxFaults {
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw invalidArguments(`Unknown fault option(s): ${unknown.join(', ')}`);
   const faults: SandboxFaults = {};
-  if (input.duplicateCallbacks !== undefined) faults.duplicateCallbacks = count('duplicateCallbacks', input.duplicateCallbacks);
-  if (input.callbackDelayMs !== undefined) faults.callbackDelayMs = count('callbackDelayMs', input.callbackDelayMs);
-  if (input.latencyMs !== undefined) faults.latencyMs = count('latencyMs', input.latencyMs);
+  for (const name of ['duplicateCallbacks', 'callbackDelayMs', 'latencyMs'] as const) {
+    if (input[name] !== undefined) faults[name] = count(name, input[name]);
+  }
   if (input.dropCompletionCallback !== undefined) {
-    if (typeof input.dropCompletionCallback !== 'boolean') throw invalidArguments('dropCompletionCallback must be a boolean');
+    if (typeof input.dropCompletionCallback !== 'boolean') {
+      throw invalidArguments('dropCompletionCallback must be a boolean');
+    }
     faults.dropCompletionCallback = input.dropCompletionCallback;
   }
   if (input.platformErrors !== undefined) {
@@ -70,12 +72,19 @@ function parsePlatformError(input: unknown, i: number): PlatformErrorFault {
   if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) {
     throw invalidArguments(`${at}.status must be an HTTP error status (400-599)`);
   }
-  if (typeof error !== 'string' || error === '') throw invalidArguments(`${at}.error must be a Pi error code`);
-  if (message !== undefined && typeof message !== 'string') throw invalidArguments(`${at}.error_message must be a string`);
+  if (typeof error !== 'string' || error === '') {
+    throw invalidArguments(`${at}.error must be a Pi error code`);
+  }
+  if (message !== undefined && typeof message !== 'string') {
+    throw invalidArguments(`${at}.error_message must be a string`);
+  }
   if (times !== undefined && (!Number.isInteger(times) || (times as number) < 1)) {
     throw invalidArguments(`${at}.times must be a positive integer`);
   }
-  return { path, method, status: status as number, error, error_message: message, times: (times as number | undefined) ?? 1 };
+  const fault: PlatformErrorFault = { path, status: status as number, error, times: (times as number | undefined) ?? 1 };
+  if (method !== undefined) fault.method = method;
+  if (message !== undefined) fault.error_message = message;
+  return fault;
 }
 
 function count(name: string, value: unknown): number {

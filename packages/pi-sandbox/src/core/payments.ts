@@ -41,7 +41,8 @@ export class Payments {
     const open = [...this.byId.values()].filter((p) => p.userUid === user.uid && isOpen(p));
     const withTx = open.find((p) => phaseOf(p) === 'submitted');
     if (withTx) {
-      throw new PiError(400, 'ongoing_payment_found', 'The user has an ongoing payment with a transaction; complete it first', withTx);
+      const message = 'The user has an ongoing payment with a transaction; the app must complete it first';
+      throw new PiError(400, 'ongoing_payment_found', message, withTx);
     }
     for (const stale of open) this.apply(stale, 'cancel');
     const payment: PaymentRecord = {
@@ -52,7 +53,13 @@ export class Payments {
       toAddress: this.appWallet,
       createdAt: new Date(),
       network: this.options.network,
-      status: { developer_approved: false, transaction_verified: false, developer_completed: false, cancelled: false, user_cancelled: false },
+      status: {
+        developer_approved: false,
+        transaction_verified: false,
+        developer_completed: false,
+        cancelled: false,
+        user_cancelled: false,
+      },
       txid: null,
     };
     this.byId.set(payment.identifier, payment);
@@ -81,7 +88,12 @@ export class Payments {
   submit(id: string): LedgerTransaction {
     const payment = this.get(id);
     transition(payment, 'submit');
-    const tx = this.ledger.record({ from: payment.fromAddress, to: payment.toAddress, amount: payment.amount, memo: payment.identifier });
+    const tx = this.ledger.record({
+      from: payment.fromAddress,
+      to: payment.toAddress,
+      amount: payment.amount,
+      memo: payment.identifier,
+    });
     payment.txid = tx.hash;
     payment.status.transaction_verified = true;
     return tx;

@@ -15,7 +15,9 @@ export function isolateContext(app: FastifyInstance, mountPrefix: string): void 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, parseJson);
   // Pi's clients often POST /approve with no body, or with a content type that carries none.
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, _body, done) => done(null, undefined));
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, _body, done) =>
+    done(null, undefined),
+  );
   app.setReplySerializer((payload) => JSON.stringify(payload));
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply, mountPrefix));
   app.setNotFoundHandler((request, reply) =>
@@ -36,7 +38,9 @@ export function isolateContext(app: FastifyInstance, mountPrefix: string): void 
 
 export const errorBody = (error: string, message: string): PiErrorBody => ({ error, error_message: message });
 
-function parseJson(_request: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void): void {
+type ParserDone = (err: Error | null, body?: unknown) => void;
+
+function parseJson(_request: FastifyRequest, body: string | Buffer, done: ParserDone): void {
   const text = body.toString();
   if (text.trim() === '') return done(null, undefined);
   try {

@@ -41,7 +41,9 @@ export function controlRoutes(app: FastifyInstance, sandbox: Sandbox, mountPrefi
     return reply.status(201).send(toPaymentDto(payment, linksFor(request, mountPrefix)));
   });
   app.get<ById>('/control/payments/:id', async (request) => dto(request, request.params.id));
-  app.post<ById>('/control/payments/:id/submit', async (request) => ({ txid: payments.submit(request.params.id).hash }));
+  app.post<ById>('/control/payments/:id/submit', async (request) => ({
+    txid: payments.submit(request.params.id).hash,
+  }));
   app.post<ById>('/control/payments/:id/user-cancel', async (request) => {
     payments.userCancel(request.params.id);
     return dto(request, request.params.id);

@@ -1,7 +1,14 @@
 import { BASE_FEE_STROOPS, type LedgerTransaction } from '../core/ledger';
 import type { PaymentRecord } from '../core/payment-record';
 import type { IssuedToken } from '../core/users';
-import type { HorizonOperation, HorizonOperationsPage, HorizonTransaction, PiPayment, PiUser, SandboxUser } from '../types';
+import type {
+  HorizonOperation,
+  HorizonOperationsPage,
+  HorizonTransaction,
+  PiPayment,
+  PiUser,
+  SandboxUser,
+} from '../types';
 import type { Links } from './links';
 
 export function toPaymentDto(p: PaymentRecord, links: Links): PiPayment {
@@ -90,7 +97,11 @@ export function toOperationsPage(tx: LedgerTransaction, links: Links): HorizonOp
     amount: tx.amount,
   };
   return {
-    _links: { self: { href: self }, next: { href: `${self}?cursor=${id}&order=asc` }, prev: { href: `${self}?cursor=${id}&order=desc` } },
+    _links: {
+      self: { href: self },
+      next: { href: `${self}?cursor=${id}&order=asc` },
+      prev: { href: `${self}?cursor=${id}&order=desc` },
+    },
     _embedded: { records: [operation] },
   };
 }

@@ -19,7 +19,8 @@ export function platformRoutes(app: FastifyInstance, sandbox: Sandbox, mountPref
       if (sandbox.faults.latencyMs > 0) await sleep(sandbox.faults.latencyMs, undefined, { ref: false });
       const fault = sandbox.faults.takePlatformError(request.method, faultPaths(request, mountPrefix));
       if (fault) {
-        return reply.status(fault.status).send(errorBody(fault.error, fault.error_message ?? `Injected fault: ${fault.error}`));
+        const message = fault.error_message ?? `Injected fault: ${fault.error}`;
+        return reply.status(fault.status).send(errorBody(fault.error, message));
       }
     });
 

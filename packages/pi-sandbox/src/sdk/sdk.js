@@ -69,7 +69,9 @@
   }
 
   function requireInit() {
-    if (!state.initialized) throw new Error('Pi Network SDK was not initialized. Call init() before any other method.');
+    if (!state.initialized) {
+      throw new Error('Pi Network SDK was not initialized. Call init() before any other method.');
+    }
   }
 
   function init(config) {
@@ -126,7 +128,9 @@
     requireInit();
     var names = ['onReadyForServerApproval', 'onReadyForServerCompletion', 'onCancel', 'onError'];
     names.forEach(function (name) {
-      if (!callbacks || typeof callbacks[name] !== 'function') throw new Error('Pi.createPayment: missing callback ' + name);
+      if (!callbacks || typeof callbacks[name] !== 'function') {
+        throw new Error('Pi.createPayment: missing callback ' + name);
+      }
     });
     var flow = { payment: undefined };
     if (!state.auth) {
