@@ -1,0 +1,151 @@
+import {
+  requestWithRetries,
+  summariseErrorText,
+  UpstreamTransportError,
+  type UpstreamOptions,
+  type UpstreamResponse,
+} from './upstream-http';
+
+/** Pi's PaymentDTO (Platform API v2), as far as this app reads it. */
+export interface PiPayment {
+  identifier: string;
+  user_uid: string;
+  /** A JSON number with at most 7 decimals; compare it as a decimal, never as a float. */
+  amount: number | string;
+  memo: string;
+  metadata: Record<string, unknown> | null;
+  from_address: string;
+  to_address: string;
+  direction: 'user_to_app' | 'app_to_user' | string;
+  created_at: string;
+  network: string;
+  status: {
+    developer_approved: boolean;
+    transaction_verified: boolean;
+    developer_completed: boolean;
+    cancelled: boolean;
+    user_cancelled: boolean;
+  };
+  transaction: null | { txid: string; verified: boolean; _link: string };
+}
+
+/** Pi's UserDTO from `GET /v2/me`. */
+export interface PiUser {
+  uid: string;
+  username?: string;
+  credentials?: { scopes: string[]; valid_until?: { timestamp: number; iso8601: string } };
+}
+
+/**
+ * A failed Platform API call. `status` is the HTTP status (0 when Pi never answered);
+ * `code` is Pi's `error` (`payment_not_found`, `already_completed`, ...), or `timeout`,
+ * `network_error`, `http_<status>` when the answer carried no Pi error body.
+ */
+export class PiApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Pi attaches the payment to some refusals (`ongoing_payment_found`, cancel of a closed payment). */
+    readonly payment?: PiPayment,
+  ) {
+    super(message);
+    this.name = 'PiApiError';
+  }
+
+  /** Pi did not answer usefully (down, slow, 5xx): worth trying again later. */
+  get isUnavailable(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+export interface PiClientOptions extends Partial<UpstreamOptions> {
+  baseUrl: string;
+  apiKey: string;
+}
+
+/**
+ * The one typed client of the Pi Platform API. Server calls carry `Authorization: Key <apiKey>`;
+ * `me` carries the user's access token. Every call has a timeout and bounded retries.
+ */
+export class PiClient {
+  private readonly baseUrl: string;
+  private readonly upstream: UpstreamOptions;
+
+  constructor(private readonly opts: PiClientOptions) {
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    this.upstream = {
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      retries: opts.retries ?? 2,
+      backoffMs: opts.backoffMs ?? 200,
+      fetch: opts.fetch,
+    };
+  }
+
+  getPayment(paymentId: string): Promise<PiPayment> {
+    return this.server('GET', `/v2/payments/${encodeURIComponent(paymentId)}`);
+  }
+
+  approve(paymentId: string): Promise<PiPayment> {
+    return this.server('POST', `/v2/payments/${encodeURIComponent(paymentId)}/approve`);
+  }
+
+  complete(paymentId: string, txid: string): Promise<PiPayment> {
+    return this.server('POST', `/v2/payments/${encodeURIComponent(paymentId)}/complete`, { txid });
+  }
+
+  cancel(paymentId: string): Promise<PiPayment> {
+    return this.server('POST', `/v2/payments/${encodeURIComponent(paymentId)}/cancel`);
+  }
+
+  /** Payments the app started (A2U) and never completed; user-to-app ones are not listed here. */
+  async incompleteServerPayments(): Promise<PiPayment[]> {
+    const body = await this.server<{ incomplete_server_payments?: PiPayment[] }>('GET', '/v2/payments/incomplete_server_payments');
+    return Array.isArray(body.incomplete_server_payments) ? body.incomplete_server_payments : [];
+  }
+
+  /** Who an access token belongs to: the only trustworthy source of a Pi identity. */
+  me(accessToken: string): Promise<PiUser> {
+    return this.call('GET', '/v2/me', `Bearer ${accessToken}`);
+  }
+
+  private server<T = PiPayment>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return this.call(method, path, `Key ${this.opts.apiKey}`, body);
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, authorization: string, body?: unknown): Promise<T> {
+    let res: UpstreamResponse;
+    try {
+      res = await requestWithRetries(`${this.baseUrl}${path}`, { method, headers: { authorization }, body }, this.upstream);
+    } catch (err) {
+      if (err instanceof UpstreamTransportError) {
+        throw new PiApiError(0, err.kind === 'timeout' ? 'timeout' : 'network_error', `Pi Platform API: ${err.message}`);
+      }
+      throw err;
+    }
+    if (res.status >= 200 && res.status < 300) {
+      if (res.json === undefined || typeof res.json !== 'object' || res.json === null) {
+        throw new PiApiError(res.status, 'invalid_response', `Pi Platform API answered ${method} ${path} with a body that is not JSON`);
+      }
+      return res.json as T;
+    }
+    throw toPiApiError(res);
+  }
+}
+
+/** Reads Pi's `{error, error_message}` body, or makes sense of an HTML/text error page. */
+export function toPiApiError(res: UpstreamResponse): PiApiError {
+  const body = res.json as { error?: unknown; error_message?: unknown; message?: unknown; payment?: unknown } | undefined;
+  if (body && typeof body === 'object' && typeof body.error === 'string') {
+    const message = typeof body.error_message === 'string' ? body.error_message : typeof body.message === 'string' ? body.message : body.error;
+    const payment = isPiPayment(body.payment) ? body.payment : undefined;
+    return new PiApiError(res.status, body.error, message, payment);
+  }
+  const summary = summariseErrorText(res.text) || `HTTP ${res.status}`;
+  return new PiApiError(res.status, `http_${res.status}`, `Pi Platform API answered ${res.status}: ${summary}`);
+}
+
+export function isPiPayment(value: unknown): value is PiPayment {
+  const v = value as PiPayment | undefined;
+  return !!v && typeof v === 'object' && typeof v.identifier === 'string' && typeof v.status === 'object' && v.status !== null;
+}

@@ -1,0 +1,98 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How one upstream (Pi Platform API, Horizon) is called: per-attempt timeout, bounded retries. */
+export interface UpstreamOptions {
+  timeoutMs: number;
+  /** Extra attempts after the first, on network errors, timeouts and 5xx only. */
+  retries: number;
+  /** First backoff delay; doubles each retry, with jitter. */
+  backoffMs: number;
+  fetch?: typeof fetch;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  contentType: string;
+  text: string;
+  /** The parsed body when it was JSON, else undefined. */
+  json: unknown;
+}
+
+/** No answer at all: the connection failed or the attempt ran out of time. */
+export class UpstreamTransportError extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'network',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpstreamTransportError';
+  }
+}
+
+/**
+ * One request with retries: network errors, timeouts and 5xx answers are retried (with
+ * exponential backoff) up to `retries` times; 4xx answers come back at once, never retried.
+ * The last 5xx answer is returned; the last transport failure is thrown.
+ */
+export async function requestWithRetries(
+  url: string,
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown },
+  opts: UpstreamOptions,
+): Promise<UpstreamResponse> {
+  const doFetch = opts.fetch ?? fetch;
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] = 'application/json';
+  }
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= opts.retries;
+    try {
+      const res = await doFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
+      const text = await res.text();
+      if (res.status >= 500 && !last) {
+        await backoff(opts.backoffMs, attempt);
+        continue;
+      }
+      const contentType = res.headers.get('content-type') ?? '';
+      return { status: res.status, contentType, text, json: parseJson(text) };
+    } catch (err) {
+      const failure = toTransportError(err, opts.timeoutMs);
+      if (last) throw failure;
+      await backoff(opts.backoffMs, attempt);
+    }
+  }
+}
+
+function toTransportError(err: unknown, timeoutMs: number): UpstreamTransportError {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+    return new UpstreamTransportError('timeout', `no answer within ${timeoutMs} ms`);
+  }
+  const reason = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'connection failed';
+  return new UpstreamTransportError('network', `connection failed (${reason})`);
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const backoff = (baseMs: number, attempt: number) =>
+  baseMs > 0 ? sleep(baseMs * 2 ** attempt * (0.75 + Math.random() * 0.5)) : Promise.resolve();
+
+/** A short readable summary of an error page (HTML title or text), for messages and logs. */
+export function summariseErrorText(text: string, max = 200): string {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  const plain = (title ?? text)
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
