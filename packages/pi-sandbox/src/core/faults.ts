@@ -1,5 +1,6 @@
 import type { PlatformErrorFault, SandboxFaults } from '../types';
 import { invalidArguments } from './errors';
+import { isObject } from './json';
 
 /**
  * Faults injected by tests. SDK faults stay until reset; each Platform API error is used up
@@ -91,6 +92,3 @@ function count(name: string, value: unknown): number {
   if (!Number.isInteger(value) || (value as number) < 0) throw invalidArguments(`${name} must be an integer >= 0`);
   return value as number;
 }
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@ import type { ResolvedOptions } from '../options';
 import type { JsonObject } from '../types';
 import { parseAmount } from './amount';
 import { PiError, invalidArguments, notFound } from './errors';
-import { isObject } from './faults';
+import { isObject } from './json';
 import { newPaymentId } from './ids';
 import type { Ledger, LedgerTransaction } from './ledger';
 import { type PaymentRecord, isOpen, phaseOf } from './payment-record';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PiError, invalidArguments } from '../core/errors';
-import { isObject } from '../core/faults';
+import { isObject } from '../core/json';
 import type { Sandbox } from '../core/sandbox';
 import type { SandboxConfig } from '../types';
 import { userForToken } from './auth';

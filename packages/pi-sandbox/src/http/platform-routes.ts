@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Sandbox } from '../core/sandbox';
-import { isObject } from '../core/faults';
+import { isObject } from '../core/json';
 import { errorBody } from './context';
 import { requireAccessToken, requireServerKey } from './auth';
 import { toPaymentDto, toUserDto } from './dto';

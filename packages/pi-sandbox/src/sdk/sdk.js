@@ -84,7 +84,8 @@
   function readStoredUser() {
     try {
       return JSON.parse(window.localStorage.getItem(STORAGE_KEY) || 'null');
-    } catch (error) {
+    } catch {
+      // Storage disabled or a corrupt entry: behave as a first visit.
       return null;
     }
   }
