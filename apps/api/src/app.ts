@@ -17,6 +17,8 @@ import authPlugin from './plugins/auth';
 import spaPlugin, { type SpaApp } from './plugins/spa';
 import { healthRoutes } from './modules/health/health.routes';
 import { siteRoutes } from './modules/site/site.routes';
+import catalogModule from './modules/catalog';
+import contentModule from './modules/content';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -62,6 +64,8 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // Domain modules: the table of contents of the API.
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(siteRoutes);
+  await app.register(catalogModule);
+  await app.register(contentModule);
 
   if (opts.serveSpas ?? config.env !== 'test') {
     await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });

@@ -5,3 +5,5 @@ export * from './health';
 export * from './payments';
 export * from './orders';
 export * from './inbox';
+export * from './catalog';
+export * from './content';

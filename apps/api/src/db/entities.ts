@@ -1,6 +1,18 @@
+import { Service, ServiceFaq, ServiceFeature } from '../modules/catalog/catalog.entity';
+import { Post, Project, SitePage } from '../modules/content/content.entity';
+
 /**
  * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
  * contents. Each domain module adds its own entities here.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const entities: Function[] = [];
+export const entities: Function[] = [
+  // catalog
+  Service,
+  ServiceFeature,
+  ServiceFaq,
+  // content
+  Post,
+  Project,
+  SitePage,
+];

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
+import { catalogSeeder } from '../modules/catalog/catalog.seed';
+import { contentSeeder } from '../modules/content/content.seed';
 
 /** Loads demo data into an empty database; must change nothing when run twice. */
 export interface Seeder {
@@ -8,7 +10,7 @@ export interface Seeder {
 }
 
 /** Each module that ships demo data adds its seeder here, in dependency order. */
-export const seeders: Seeder[] = [];
+export const seeders: Seeder[] = [catalogSeeder, contentSeeder];
 
 export async function runSeeders(ds: DataSource, config: AppConfig, log: (msg: string) => void = () => {}) {
   for (const seeder of seeders) {

@@ -1,0 +1,13 @@
+import { QueryFailedError } from 'typeorm';
+
+/**
+ * True when a write failed on a unique key (SQLite `SQLITE_CONSTRAINT_UNIQUE`/`_PRIMARYKEY`,
+ * MySQL/MariaDB `ER_DUP_ENTRY`). Services check first and catch this as the last line of
+ * defence against a concurrent writer.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driverError = (err as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError;
+  const code = driverError?.code ?? '';
+  return code === 'ER_DUP_ENTRY' || driverError?.errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * What catalog and content reads need from the media module for each media id: its
+ * public URLs (a subset of `MediaRef` in packages/shared/src/media.ts).
+ */
+export interface MediaUrls {
+  id?: number;
+  url: string | null;
+  /** Images: the smallest thumbnail; videos: the light preview clip. */
+  previewUrl?: string | null;
+  thumbnails?: unknown;
+  status?: string;
+}
+
+type ResolverResult = Map<number, MediaUrls> | MediaUrls[] | Record<number, MediaUrls>;
+type Resolver = (ids: number[]) => Promise<ResolverResult>;
+
+/**
+ * The media module's resolver, looked up on every call (so it may be registered before or
+ * after the caller): `app.media.resolve(ids)` or `app.mediaUrls(ids)`, answering a Map by
+ * id, an array of objects with `id`, or a record by id. Without one, media fields read null.
+ */
+function findResolver(app: FastifyInstance): Resolver | undefined {
+  const host = app as unknown as { media?: { resolve?: unknown }; mediaUrls?: unknown };
+  if (host.media && typeof host.media.resolve === 'function') {
+    const media = host.media;
+    return (ids) => (media.resolve as Resolver).call(media, ids);
+  }
+  if (typeof host.mediaUrls === 'function') return (ids) => (host.mediaUrls as Resolver).call(app, ids);
+  return undefined;
+}
+
+export async function resolveMediaUrls(app: FastifyInstance, ids: (number | null | undefined)[]): Promise<Map<number, MediaUrls>> {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  const resolver = findResolver(app);
+  if (wanted.length === 0 || !resolver) return new Map();
+  try {
+    const found = await resolver(wanted);
+    const entries: [number, MediaUrls][] =
+      found instanceof Map ? [...found.entries()]
+        : Array.isArray(found) ? found.filter((m) => typeof m?.id === 'number').map((m) => [m.id as number, m])
+          : Object.entries(found).map(([k, v]) => [Number(k), v]);
+    // A media whose processing failed has nothing worth showing.
+    return new Map(entries.filter(([, m]) => m && m.status !== 'failed'));
+  } catch (err) {
+    app.log.warn({ err }, 'media URLs could not be resolved; answering without them');
+    return new Map();
+  }
+}
+
+/** An image's URL, or null. */
+export const imageUrlOf = (media: Map<number, MediaUrls>, id: number | null) => (id === null ? null : media.get(id)?.url ?? null);
+/** A video's preview clip URL (its full URL when it has no preview), or null. */
+export const previewUrlOf = (media: Map<number, MediaUrls>, id: number | null) =>
+  id === null ? null : media.get(id)?.previewUrl ?? media.get(id)?.url ?? null;

@@ -1,0 +1,41 @@
+import fp from 'fastify-plugin';
+import { API_PREFIX } from '@pishop/shared';
+import { resolveMediaUrls } from '../../lib/media-urls';
+import { ContentService } from './content.service';
+import { PageAdmin, PostAdmin, ProjectAdmin } from './content-admin.service';
+import { HomeCounterRegistry } from './home-counters';
+// The module's own plugin registers its routes (the lint rule targets imports from other modules).
+// eslint-disable-next-line no-restricted-imports
+import { contentRoutes } from './content.routes';
+// eslint-disable-next-line no-restricted-imports
+import { contentAdminRoutes } from './content.admin-routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Public content reads (blog, portfolio, pages, home). */
+    content: ContentService;
+    /** Stats-strip counters other modules provide: `app.homeCounters.register('completedOrders', fn)`. */
+    homeCounters: HomeCounterRegistry;
+  }
+}
+
+export type { ContentService } from './content.service';
+export type { HomeCounterRegistry, CounterProvider } from './home-counters';
+
+/** Content: posts, projects, site pages and the home page; storefront reads and admin resources. */
+export default fp(
+  async (app) => {
+    const media = (ids: (number | null)[]) => resolveMediaUrls(app, ids);
+    const counters = new HomeCounterRegistry(app.log);
+    app.decorate('homeCounters', counters);
+    app.decorate('content', new ContentService({ db: app.db, media, catalog: app.catalog, counters }));
+    await app.register(contentRoutes, { prefix: API_PREFIX });
+    await app.register(contentAdminRoutes, {
+      prefix: `${API_PREFIX}/admin`,
+      posts: new PostAdmin(app.db, media),
+      projects: new ProjectAdmin(app.db, media),
+      pages: new PageAdmin(app.db),
+    });
+  },
+  { name: 'content', dependencies: ['config', 'db', 'auth', 'catalog'] },
+);
