@@ -1,23 +1,42 @@
-import { Link, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useSession } from '../features/auth/hooks/use-session';
+import { useUnreadCount } from '../features/inbox/api/inbox';
 
 export function Layout() {
+  const { user, signOut } = useSession();
+  const unread = useUnreadCount(!!user);
   return (
     <>
       <nav className="navbar navbar-expand navbar-dark bg-dark mb-4">
         <div className="container">
-          <Link className="navbar-brand" to="/">
-            Pi Services Studio
-          </Link>
+          <Link className="navbar-brand" to="/">Pi Services Studio</Link>
+          <div className="navbar-nav me-auto">
+            <NavLink className="nav-link" to="/services">Services</NavLink>
+            <NavLink className="nav-link" to="/projects">Projects</NavLink>
+            <NavLink className="nav-link" to="/blog">Blog</NavLink>
+          </div>
           <div className="navbar-nav">
-            <Link className="nav-link" to="/services">
-              Services
-            </Link>
+            {user ? (
+              <>
+                <NavLink className="nav-link" to="/orders">Orders</NavLink>
+                <NavLink className="nav-link" to="/inbox">
+                  Messages{unread.data?.unread ? <span className="badge text-bg-primary ms-1" aria-label="unread messages">{unread.data.unread}</span> : null}
+                </NavLink>
+                <span className="navbar-text mx-2">{user.displayName || user.username}</span>
+                <button className="btn btn-link nav-link" onClick={() => void signOut()}>Sign out</button>
+              </>
+            ) : (
+              <NavLink className="nav-link" to="/login">Sign in</NavLink>
+            )}
           </div>
         </div>
       </nav>
-      <main className="container">
+      <main className="container pb-5">
         <Outlet />
       </main>
+      <footer className="container border-top py-3 small text-muted">
+        <Link to="/privacy">Privacy</Link> · <Link to="/terms">Terms</Link> · <Link to="/cookies">Cookies</Link>
+      </footer>
     </>
   );
 }
