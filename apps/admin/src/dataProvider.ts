@@ -1,5 +1,5 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils } from 'react-admin';
+import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
 import { env } from './config';
 import { refreshAccessToken, session } from './session';
 
@@ -24,4 +24,27 @@ export async function httpClient(url: string, options: Options = {}) {
   }
 }
 
-export const dataProvider = simpleRestProvider(`${env.VITE_API_BASE_URL}/admin`, httpClient);
+const adminUrl = `${env.VITE_API_BASE_URL}/admin`;
+const base = simpleRestProvider(adminUrl, httpClient);
+
+const post = async (path: string, body: unknown) =>
+  (await httpClient(`${adminUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json;
+
+export interface AppDataProvider extends DataProvider {
+  bulkAction(resource: string, params: { ids: Identifier[]; action: string; reason?: string }): Promise<unknown>;
+  /** A resource's own action, e.g. `payments/12/sync` or `media/3/recompress`. */
+  action(path: string, body?: unknown): Promise<unknown>;
+  upload(file: File): Promise<{ id: number; status: string; url: string }>;
+}
+
+export const dataProvider: AppDataProvider = {
+  ...base,
+  bulkAction: (resource, params) => post(`${resource}/bulk`, params),
+  action: (path, body = {}) => post(path, body),
+  async upload(file) {
+    const form = new FormData();
+    form.append('file', file);
+    const res = await httpClient(`${adminUrl}/uploads`, { method: 'POST', body: form });
+    return res.json;
+  },
+};

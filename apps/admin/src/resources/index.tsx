@@ -1,9 +1,8 @@
-import { EditGuesser, ListGuesser, ShowGuesser, type ResourceProps } from 'react-admin';
+import type { ResourceProps } from 'react-admin';
+import { pages } from './pages';
+import { posts } from './posts';
+import { projects } from './projects';
+import { serviceFaqs, serviceFeatures, services } from './services';
 
-/** Resources served by /api/v1/admin; richer views replace the guessers as modules land. */
-export const resources: ResourceProps[] = [
-  { name: 'services', list: ListGuesser, edit: EditGuesser, show: ShowGuesser },
-  { name: 'posts', list: ListGuesser, edit: EditGuesser, show: ShowGuesser },
-  { name: 'projects', list: ListGuesser, edit: EditGuesser, show: ShowGuesser },
-  { name: 'pages', list: ListGuesser, edit: EditGuesser, show: ShowGuesser },
-];
+/** Every back-office resource, served by /api/v1/admin/<name>. */
+export const resources: ResourceProps[] = [services, serviceFeatures, serviceFaqs, posts, projects, pages];

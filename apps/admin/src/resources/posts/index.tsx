@@ -1,0 +1,41 @@
+import {
+  BooleanField, BooleanInput, Create, Datagrid, DateField, DateInput, DateTimeInput, Edit, List, NumberInput,
+  SearchInput, SimpleForm, TextField, TextInput, required, type ResourceProps,
+} from 'react-admin';
+
+const filters = [
+  <SearchInput source="q" alwaysOn key="q" />,
+  <BooleanInput source="published" key="published" />,
+  <DateInput source="publishedAt_gte" label="Published after" key="gte" />,
+  <DateInput source="publishedAt_lte" label="Published before" key="lte" />,
+];
+
+function PostForm() {
+  return (
+    <SimpleForm>
+      <TextInput source="title" validate={required()} fullWidth />
+      <TextInput source="slug" fullWidth />
+      <TextInput source="excerpt" multiline fullWidth />
+      <TextInput source="body" multiline minRows={10} helperText="Markdown" fullWidth />
+      <NumberInput source="imageMediaId" label="Image (media id)" />
+      <BooleanInput source="published" />
+      <DateTimeInput source="publishedAt" />
+    </SimpleForm>
+  );
+}
+
+export const posts: ResourceProps = {
+  name: 'posts',
+  list: () => (
+    <List filters={filters} sort={{ field: 'publishedAt', order: 'DESC' }}>
+      <Datagrid rowClick="edit">
+        <TextField source="title" />
+        <TextField source="slug" />
+        <BooleanField source="published" />
+        <DateField source="publishedAt" showTime />
+      </Datagrid>
+    </List>
+  ),
+  edit: () => <Edit mutationMode="pessimistic"><PostForm /></Edit>,
+  create: () => <Create><PostForm /></Create>,
+};
