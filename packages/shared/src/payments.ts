@@ -27,6 +27,8 @@ export interface PaymentReceipt {
   priceEurCents: number;
   eurPerPi: string;
   amountPi: string;
+  /** Same as amountPi, under the name every price read carries. */
+  pricePi: string;
   createdAt: string;
   confirmedAt: string | null;
 }
@@ -52,7 +54,8 @@ export interface PiCancelRequest {
   paymentId: string;
 }
 export interface PiIncompleteRequest {
-  payment: { identifier: string; transaction?: { txid: string } | null; [key: string]: unknown };
+  /** The SDK's PaymentDTO; only `identifier` (and the txid, compared with Pi's) is read. */
+  payment: { identifier: string; transaction?: { txid: string } | null };
 }
 export interface PiWebhookRequest {
   paymentId: string;
