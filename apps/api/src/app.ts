@@ -14,9 +14,11 @@ import corsPlugin from './plugins/cors';
 import rateLimitPlugin from './plugins/rate-limit';
 import docsPlugin from './plugins/docs';
 import authPlugin from './plugins/auth';
+import mailerPlugin from './plugins/mailer';
 import spaPlugin, { type SpaApp } from './plugins/spa';
 import { healthRoutes } from './modules/health/health.routes';
 import { siteRoutes } from './modules/site/site.routes';
+import accountsModule from './modules/accounts';
 import catalogModule from './modules/catalog';
 import contentModule from './modules/content';
 
@@ -60,10 +62,12 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(rateLimitPlugin);
   await app.register(docsPlugin);
   await app.register(authPlugin);
+  await app.register(mailerPlugin);
 
   // Domain modules: the table of contents of the API.
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(siteRoutes);
+  await app.register(accountsModule);
   await app.register(catalogModule);
   await app.register(contentModule);
 

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './pagination';
 export * from './routes';
 export * from './health';
+export * from './accounts';
 export * from './payments';
 export * from './orders';
 export * from './inbox';

@@ -25,6 +25,8 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean | string;
   mediaRoot: string;
+  /** Files that are never served statically (the CV). */
+  privateRoot: string;
   ffmpegCmd?: string;
   smtpUrl?: string;
   emailFrom: string;
@@ -42,6 +44,7 @@ export interface AppConfig {
     validationKey: string;
   };
   recaptcha: { siteKey: string; secretKey: string; minScore: number; verifyUrl: string };
+  auth: { lockout: { maxFailures: number; windowMinutes: number; cooloffMinutes: number } };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     mediaRoot: e.MEDIA_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/media' : path.resolve(cwd, 'data/media')),
+    privateRoot: e.PRIVATE_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/private' : path.resolve(cwd, 'data/private')),
     ffmpegCmd: e.FFMPEG_CMD,
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
@@ -96,6 +100,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       secretKey: e.RECAPTCHA_SECRET_KEY,
       minScore: e.RECAPTCHA_MIN_SCORE,
       verifyUrl: e.RECAPTCHA_VERIFY_URL,
+    },
+    auth: {
+      lockout: {
+        maxFailures: e.AUTH_LOCKOUT_MAX_FAILURES,
+        windowMinutes: e.AUTH_LOCKOUT_WINDOW_MINUTES,
+        cooloffMinutes: e.AUTH_LOCKOUT_COOLOFF_MINUTES,
+      },
     },
   };
 }

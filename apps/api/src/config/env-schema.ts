@@ -10,6 +10,13 @@ const port = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+
 const url = z.url({ message: 'must be a URL (http://... or https://...)' });
 
 const databaseUrl = z
@@ -61,6 +68,13 @@ export const envSchema = z.object({
   RECAPTCHA_VERIFY_URL: url.default('https://www.google.com/recaptcha/api/siteverify'),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   DEMO_DATA: bool.default(true),
+  // Private files (the seller's CV): never served statically.
+  PRIVATE_ROOT: z.string().optional(),
+  // Brute-force lockout (accounts): N failures for one login from one IP within the window
+  // lock that pair for the cool-off.
+  AUTH_LOCKOUT_MAX_FAILURES: wholeNumber(1, 1000).default(5),
+  AUTH_LOCKOUT_WINDOW_MINUTES: wholeNumber(1, 10080).default(15),
+  AUTH_LOCKOUT_COOLOFF_MINUTES: wholeNumber(1, 10080).default(60),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -1,3 +1,4 @@
+import { LoginAttempt, PasswordResetToken, RefreshToken, RevokedAccessToken, User } from '../modules/accounts/entities';
 import { Service, ServiceFaq, ServiceFeature } from '../modules/catalog/catalog.entity';
 import { Post, Project, SitePage } from '../modules/content/content.entity';
 
@@ -7,6 +8,12 @@ import { Post, Project, SitePage } from '../modules/content/content.entity';
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const entities: Function[] = [
+  // accounts
+  User,
+  RefreshToken,
+  RevokedAccessToken,
+  LoginAttempt,
+  PasswordResetToken,
   // catalog
   Service,
   ServiceFeature,
