@@ -9,11 +9,22 @@ export const session = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
-/** Asks the API for a new access token with the refresh cookie; null when signed out. */
-export async function refreshAccessToken(): Promise<string | null> {
-  const res = await fetch(`${env.VITE_API_BASE_URL}/auth/refresh`, { method: 'POST', credentials: 'include' });
-  if (!res.ok) return null;
-  const body = (await res.json()) as { accessToken: string };
-  session.set(body.accessToken);
-  return body.accessToken;
+let refreshing: Promise<string | null> | null = null;
+
+/**
+ * Asks the API for a new access token with the refresh cookie; null when signed out.
+ * One request at a time: refresh tokens rotate, and a second use of the same one ends the session.
+ */
+export function refreshAccessToken(): Promise<string | null> {
+  refreshing ??= fetch(`${env.VITE_API_BASE_URL}/auth/refresh`, { method: 'POST', credentials: 'include' })
+    .then(async (res) => {
+      if (!res.ok) return null;
+      const body = (await res.json()) as { accessToken: string };
+      session.set(body.accessToken);
+      return body.accessToken;
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
 }

@@ -32,6 +32,8 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'password-reset', element: <PasswordResetPage /> },
+      // The reset mail links here with ?token=.
+      { path: 'reset-password', element: <PasswordResetPage /> },
       { path: 'orders', element: signedIn(<OrdersPage />) },
       { path: 'orders/:number', element: signedIn(<OrderPage />) },
       { path: 'inbox', element: signedIn(<InboxPage />) },
