@@ -3,6 +3,7 @@ import { pages } from './pages';
 import { posts } from './posts';
 import { projects } from './projects';
 import { serviceFaqs, serviceFeatures, services } from './services';
+import { loginLockouts, users } from './users';
 
 /** Every back-office resource, served by /api/v1/admin/<name>. */
-export const resources: ResourceProps[] = [services, serviceFeatures, serviceFaqs, posts, projects, pages];
+export const resources: ResourceProps[] = [services, serviceFeatures, serviceFaqs, posts, projects, pages, users, loginLockouts];
