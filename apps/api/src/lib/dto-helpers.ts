@@ -27,3 +27,9 @@ export class IdListDto implements ReorderRequest {
   @JSONSchema({ description: 'Record ids; for reorder, in their new order' })
   ids!: number[];
 }
+
+/**
+ * react-admin sends `null` for an emptied text input: optional text fields read it as ''
+ * (cleared), so a NOT NULL text column never receives null.
+ */
+export const EmptyIfNull = () => Transform(({ value }) => (value === null ? '' : value));

@@ -178,6 +178,20 @@ describe('catalog admin: services (ra-data-simple-rest)', () => {
       expect(reslug.json().slug).toBe('brand-new-name');
     });
 
+    it('reads the nulls react-admin sends for emptied inputs as cleared text, kept flags and no media', async () => {
+      const created = (await inject('POST', BASE, {
+        title: 'Nullable', slug: null, summary: null, description: null, priceEurCents: 500, imageMediaId: null,
+        previewMediaId: null, active: null, featured: null, position: null,
+      })).json();
+      expect(created).toMatchObject({ slug: 'nullable', summary: '', description: '', active: true, featured: false, imageMediaId: null });
+      const withImage = (await inject('PUT', `${BASE}/${created.id}`, { ...created, summary: 'Short', imageMediaId: 7 })).json();
+      const res = await inject('PUT', `${BASE}/${created.id}`, {
+        ...withImage, summary: null, imageMediaId: null, active: null, featured: null, position: null,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ summary: '', imageMediaId: null, active: true, featured: false, position: created.position });
+    });
+
     it('answers field errors for invalid input and stores nothing', async () => {
       const before = await snapshot(t.ds);
       const res = await inject('POST', BASE, { title: '  ', slug: 'Not A Slug', priceEurCents: 10.5, imageMediaId: 'abc', active: 'yes' });

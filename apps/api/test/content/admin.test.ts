@@ -70,6 +70,16 @@ describe('content admin: posts, projects, pages (ra-data-simple-rest)', () => {
       expect(await snapshot(t.ds)).toEqual(before);
     });
 
+    it('reads nulls from emptied inputs: cleared text, no date (now when published)', async () => {
+      const res = await inject('POST', `${ADMIN}/posts`, { title: 'Nulls', slug: null, excerpt: null, body: null, imageMediaId: null, published: null, publishedAt: null });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ slug: 'nulls', excerpt: '', body: '', published: false, publishedAt: null });
+      const project = await inject('POST', `${ADMIN}/projects`, { title: 'Null project', description: null, link: null, position: null });
+      expect(project.json()).toMatchObject({ description: '', link: null, position: expect.any(Number) });
+      const put = await inject('PUT', `${ADMIN}/projects/${project.json().id}`, { ...project.json(), position: null, description: null });
+      expect(put.json().position).toBe(project.json().position);
+    });
+
     it('refuses invalid fields with field errors', async () => {
       const res = await inject('POST', `${ADMIN}/posts`, { title: '', publishedAt: 'tomorrow', published: 'yes', body: 'x'.repeat(16_001) });
       expect(res.statusCode).toBe(400);
@@ -101,9 +111,10 @@ describe('content admin: posts, projects, pages (ra-data-simple-rest)', () => {
       const bad = await inject('POST', `${ADMIN}/projects`, { title: 'Evil', link: 'javascript:alert(1)' });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors).toHaveProperty('link');
+      const last = (await inject('GET', `${ADMIN}/projects?${raQuery({ sort: ['position', 'DESC'], range: [0, 0] })}`)).json()[0];
       const res = await inject('POST', `${ADMIN}/projects`, { title: 'New build', link: 'https://example.com/new', description: '*nice*' });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ slug: 'new-build', position: 5, link: 'https://example.com/new', descriptionHtml: '<p><em>nice</em></p>' });
+      expect(res.json()).toMatchObject({ slug: 'new-build', position: last.position + 1, link: 'https://example.com/new', descriptionHtml: '<p><em>nice</em></p>' });
 
       const ids = (await inject('GET', `${ADMIN}/projects?${raQuery({ sort: ['position', 'ASC'] })}`)).json().map((p: { id: number }) => p.id);
       const wanted = [ids.at(-1), ...ids.slice(0, -1)];

@@ -89,9 +89,10 @@ export class ServiceAdminService {
         ...(input.description !== undefined && { description: input.description }),
         ...(input.imageMediaId !== undefined && { imageMediaId: input.imageMediaId }),
         ...(input.previewMediaId !== undefined && { previewMediaId: input.previewMediaId }),
-        ...(input.active !== undefined && { active: input.active }),
-        ...(input.featured !== undefined && { featured: input.featured }),
-        ...(input.position !== undefined && { position: input.position }),
+        // null (an emptied input) keeps the value, like a missing field.
+        ...(input.active != null && { active: input.active }),
+        ...(input.featured != null && { featured: input.featured }),
+        ...(input.position != null && { position: input.position }),
       });
       await withSlugGuard(slug, () => repo.save(row));
     });

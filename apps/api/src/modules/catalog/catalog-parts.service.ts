@@ -83,7 +83,7 @@ export class ServicePartAdmin<E extends Part, Input extends PartInput, Rec> {
       repo.merge(row, {
         ...this.fields(input),
         serviceId: input.serviceId,
-        ...(input.position !== undefined && { position: input.position }),
+        ...(input.position != null && { position: input.position }),
       } as DeepPartial<E>);
       return repo.save(row);
     });

@@ -9,7 +9,7 @@ import {
   type ServiceInput, type ServiceListQuery, type ServiceSort,
 } from '@pishop/shared';
 import { PageQueryDto } from '../../lib/pagination';
-import { IdListDto, QueryBoolean, Trim } from '../../lib/dto-helpers';
+import { EmptyIfNull, IdListDto, QueryBoolean, Trim } from '../../lib/dto-helpers';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug';
 import { MARKDOWN_MAX_LENGTH } from '../../lib/markdown';
 
@@ -52,12 +52,14 @@ export class ServiceInputDto implements ServiceInput {
   @JSONSchema({ description: 'Made from the title when empty or missing on create' })
   slug?: string;
 
+  @EmptyIfNull()
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(500)
   summary?: string;
 
+  @EmptyIfNull()
   @IsOptional()
   @IsString()
   @MaxLength(MARKDOWN_MAX_LENGTH)
@@ -106,6 +108,7 @@ export class ServiceFeatureInputDto implements ServiceFeatureInput {
   @MaxLength(200)
   title!: string;
 
+  @EmptyIfNull()
   @IsOptional()
   @Trim()
   @IsString()

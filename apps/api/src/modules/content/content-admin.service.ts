@@ -164,7 +164,7 @@ export class ProjectAdmin {
         title: input.title, slug, ...keep('description', input.description),
         ...(input.link !== undefined && { link: input.link || null }),
         ...keep('imageMediaId', input.imageMediaId), ...keep('previewMediaId', input.previewMediaId),
-        ...keep('position', input.position),
+        ...keep('position', input.position ?? undefined),
       });
       await withSlugGuard(slug, () => repo.save(row));
     });

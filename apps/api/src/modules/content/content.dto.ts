@@ -7,7 +7,7 @@ import {
   type PageInput, type PostInput, type PostListQuery, type PostSort, type ProjectInput, type ProjectListQuery, type ProjectSort,
 } from '@pishop/shared';
 import { PageQueryDto } from '../../lib/pagination';
-import { Trim } from '../../lib/dto-helpers';
+import { EmptyIfNull, Trim } from '../../lib/dto-helpers';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug';
 import { MARKDOWN_MAX_LENGTH } from '../../lib/markdown';
 
@@ -60,12 +60,14 @@ abstract class TitledInputDto {
 }
 
 export class PostInputDto extends TitledInputDto implements PostInput {
+  @EmptyIfNull()
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(500)
   excerpt?: string;
 
+  @EmptyIfNull()
   @IsOptional()
   @IsString()
   @MaxLength(MARKDOWN_MAX_LENGTH)
@@ -88,6 +90,7 @@ export class PostInputDto extends TitledInputDto implements PostInput {
 }
 
 export class ProjectInputDto extends TitledInputDto implements ProjectInput {
+  @EmptyIfNull()
   @IsOptional()
   @IsString()
   @MaxLength(MARKDOWN_MAX_LENGTH)
@@ -119,6 +122,7 @@ export class ProjectInputDto extends TitledInputDto implements ProjectInput {
 }
 
 export class PageInputDto extends TitledInputDto implements PageInput {
+  @EmptyIfNull()
   @IsOptional()
   @IsString()
   @MaxLength(MARKDOWN_MAX_LENGTH)
