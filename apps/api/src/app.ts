@@ -18,6 +18,7 @@ import mailerPlugin from './plugins/mailer';
 import spaPlugin, { type SpaApp } from './plugins/spa';
 import { healthRoutes } from './modules/health/health.routes';
 import { siteRoutes } from './modules/site/site.routes';
+import mediaModule from './modules/media';
 import accountsModule from './modules/accounts';
 import catalogModule from './modules/catalog';
 import contentModule from './modules/content';
@@ -67,6 +68,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // Domain modules: the table of contents of the API.
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(siteRoutes);
+  await app.register(mediaModule);
   await app.register(accountsModule);
   await app.register(catalogModule);
   await app.register(contentModule);

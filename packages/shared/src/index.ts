@@ -8,3 +8,4 @@ export * from './orders';
 export * from './inbox';
 export * from './catalog';
 export * from './content';
+export * from './media';

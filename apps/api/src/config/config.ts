@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { envSchema, type RawEnv } from './env-schema';
@@ -28,6 +29,17 @@ export interface AppConfig {
   /** Files that are never served statically (the CV). */
   privateRoot: string;
   ffmpegCmd?: string;
+  media: {
+    maxImageBytes: number;
+    maxVideoBytes: number;
+    /** Thumbnail widths in pixels, ascending. */
+    thumbnailWidths: number[];
+    /** FFmpeg/sharp jobs run at once by this process (0: this instance runs no media jobs). */
+    jobConcurrency: number;
+    /** A running job whose heartbeat is older than this is requeued. */
+    jobStaleSeconds: number;
+    ffmpegTimeoutSeconds: number;
+  };
   smtpUrl?: string;
   emailFrom: string;
   demoData: boolean;
@@ -80,6 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     mediaRoot: e.MEDIA_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/media' : path.resolve(cwd, 'data/media')),
     privateRoot: e.PRIVATE_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/private' : path.resolve(cwd, 'data/private')),
     ffmpegCmd: e.FFMPEG_CMD,
+    media: {
+      maxImageBytes: Math.round(e.MEDIA_MAX_IMAGE_MB * 1024 * 1024),
+      maxVideoBytes: Math.round(e.MEDIA_MAX_VIDEO_MB * 1024 * 1024),
+      thumbnailWidths: [...new Set(e.MEDIA_THUMBNAIL_WIDTHS.split(',').map((w) => Number(w.trim())))].sort((a, b) => a - b),
+      jobConcurrency: Math.min(e.MEDIA_JOB_CONCURRENCY ?? os.availableParallelism(), os.availableParallelism()),
+      jobStaleSeconds: e.MEDIA_JOB_STALE_SECONDS,
+      ffmpegTimeoutSeconds: e.MEDIA_FFMPEG_TIMEOUT_SECONDS,
+    },
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
     demoData: e.DEMO_DATA,

@@ -17,6 +17,12 @@ const wholeNumber = (min: number, max: number) =>
     .min(min, `must be between ${min} and ${max}`)
     .max(max, `must be between ${min} and ${max}`);
 
+const megabytes = (max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be greater than 0')
+    .max(max, `must be at most ${max}`);
+
 const url = z.url({ message: 'must be a URL (http://... or https://...)' });
 
 const databaseUrl = z
@@ -47,6 +53,16 @@ export const envSchema = z.object({
   MEDIA_ROOT: z.string().optional(),
   USE_VOLUME_MEDIA: bool.default(false),
   FFMPEG_CMD: z.string().optional(),
+  // Media uploads and processing (see modules/media).
+  MEDIA_MAX_IMAGE_MB: megabytes(1024).default(10),
+  MEDIA_MAX_VIDEO_MB: megabytes(10240).default(200),
+  MEDIA_THUMBNAIL_WIDTHS: z
+    .string()
+    .regex(/^\s*\d{2,4}(\s*,\s*\d{2,4})*\s*$/, 'must be widths in pixels, comma-separated (e.g. 320,640,1280)')
+    .default('320,640,1280'),
+  MEDIA_JOB_CONCURRENCY: wholeNumber(0, 256).optional(),
+  MEDIA_JOB_STALE_SECONDS: wholeNumber(1, 86400).default(60),
+  MEDIA_FFMPEG_TIMEOUT_SECONDS: wholeNumber(1, 86400).default(600),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://... or smtps://...').optional(),
   EMAIL_FROM: z.string().default('Pi Services Studio <no-reply@localhost>'),
   PI_API_KEY: z.string().min(1).optional(),

@@ -1,6 +1,7 @@
 import { LoginAttempt, PasswordResetToken, RefreshToken, RevokedAccessToken, User } from '../modules/accounts/entities';
 import { Service, ServiceFaq, ServiceFeature } from '../modules/catalog/catalog.entity';
 import { Post, Project, SitePage } from '../modules/content/content.entity';
+import { Media, MediaJob } from '../modules/media/media.entity';
 
 /**
  * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
@@ -22,4 +23,7 @@ export const entities: Function[] = [
   Post,
   Project,
   SitePage,
+  // media
+  Media,
+  MediaJob,
 ];

@@ -1,0 +1,34 @@
+import { MediaErrorCodes, type MediaKind } from '@pishop/shared';
+import { AppError } from '../../lib/app-error';
+import { registerErrorStatus } from '../../lib/error-status';
+
+registerErrorStatus({
+  [MediaErrorCodes.MEDIA_FILE_MISSING]: 400,
+  [MediaErrorCodes.MEDIA_EMPTY]: 400,
+  [MediaErrorCodes.MEDIA_BAD_FILENAME]: 400,
+  [MediaErrorCodes.MEDIA_TOO_LARGE]: 413,
+  [MediaErrorCodes.MEDIA_UNSUPPORTED_TYPE]: 415,
+  [MediaErrorCodes.MEDIA_UNREADABLE]: 422,
+  [MediaErrorCodes.MEDIA_NOT_FOUND]: 404,
+});
+
+const megabytes = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+export const MediaErrors = {
+  fileMissing: (message = 'Send the file as multipart/form-data in a field named "file"') =>
+    new AppError(MediaErrorCodes.MEDIA_FILE_MISSING, message),
+  empty: () => new AppError(MediaErrorCodes.MEDIA_EMPTY, 'The file is empty'),
+  badFilename: () =>
+    new AppError(MediaErrorCodes.MEDIA_BAD_FILENAME, 'The file name must be a plain name, without folders or control characters'),
+  tooLarge: (kind: MediaKind, limit: number) =>
+    new AppError(MediaErrorCodes.MEDIA_TOO_LARGE, `The ${kind} is too large: at most ${megabytes(limit)}`, { kind, limitBytes: limit }),
+  tooManyParts: (message: string) => new AppError(MediaErrorCodes.MEDIA_TOO_LARGE, message),
+  unsupported: (message: string) => new AppError(MediaErrorCodes.MEDIA_UNSUPPORTED_TYPE, message),
+  unreadable: (message = 'The image cannot be read; it may be damaged') => new AppError(MediaErrorCodes.MEDIA_UNREADABLE, message),
+  notFound: (ids?: number[]) =>
+    new AppError(
+      MediaErrorCodes.MEDIA_NOT_FOUND,
+      ids && ids.length > 1 ? `Media not found: ${ids.join(', ')}` : 'Media not found',
+      ids ? { ids } : undefined,
+    ),
+};
