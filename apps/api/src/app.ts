@@ -22,6 +22,9 @@ import mediaModule from './modules/media';
 import accountsModule from './modules/accounts';
 import catalogModule from './modules/catalog';
 import contentModule from './modules/content';
+import inboxModule from './modules/inbox';
+import ordersModule from './modules/orders';
+import paymentsModule from './modules/payments';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -72,6 +75,9 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(accountsModule);
   await app.register(catalogModule);
   await app.register(contentModule);
+  await app.register(inboxModule);
+  await app.register(ordersModule);
+  await app.register(paymentsModule);
 
   if (opts.serveSpas ?? config.env !== 'test') {
     await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });

@@ -54,6 +54,12 @@ export interface AppConfig {
     sandboxLocal: boolean;
     webhookSecret?: string;
     validationKey: string;
+    /** The Pi network payments must be on ("Pi Testnet" or "Pi Network"). */
+    network: string;
+    /** Per-attempt timeout of Pi Platform API and ledger calls. */
+    apiTimeoutMs: number;
+    /** How often the payment reconciler runs; 0 = never (tests call it directly). */
+    reconcileIntervalSeconds: number;
   };
   recaptcha: { siteKey: string; secretKey: string; minScore: number; verifyUrl: string };
   auth: { lockout: { maxFailures: number; windowMinutes: number; cooloffMinutes: number } };
@@ -114,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       sandboxLocal,
       webhookSecret: e.PI_WEBHOOK_SECRET,
       validationKey: e.PI_VALIDATION_KEY,
+      network: e.PI_NETWORK,
+      apiTimeoutMs: e.PI_API_TIMEOUT_MS,
+      reconcileIntervalSeconds: e.PI_RECONCILE_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     },
     recaptcha: {
       siteKey: e.RECAPTCHA_SITE_KEY,

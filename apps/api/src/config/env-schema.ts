@@ -74,6 +74,11 @@ export const envSchema = z.object({
   PI_HORIZON_URL: url.optional(),
   PI_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PI_VALIDATION_KEY: z.string().default(''),
+  // Payments (modules/payments): the network Pi payments must be on, Pi/ledger call timeout,
+  // and the reconciler's interval (0 turns it off; unset: 60, or 0 when NODE_ENV=test).
+  PI_NETWORK: z.string().min(1).default('Pi Testnet'),
+  PI_API_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(100, 'must be between 100 and 120000').max(120000, 'must be between 100 and 120000').default(10000),
+  PI_RECONCILE_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be between 0 and 86400').max(86400, 'must be between 0 and 86400').optional(),
   RECAPTCHA_SITE_KEY: z.string().default(''),
   RECAPTCHA_SECRET_KEY: z.string().default(''),
   RECAPTCHA_MIN_SCORE: z.coerce

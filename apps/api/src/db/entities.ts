@@ -2,6 +2,10 @@ import { LoginAttempt, PasswordResetToken, RefreshToken, RevokedAccessToken, Use
 import { Service, ServiceFaq, ServiceFeature } from '../modules/catalog/catalog.entity';
 import { Post, Project, SitePage } from '../modules/content/content.entity';
 import { Media, MediaJob } from '../modules/media/media.entity';
+import { Order, OrderItem } from '../modules/orders/order.entity';
+import { IdempotencyKey } from '../modules/orders/idempotency-key.entity';
+import { Payment, PaymentEvent } from '../modules/payments/payment.entity';
+import { Message, Thread } from '../modules/inbox/thread.entity';
 
 /**
  * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
@@ -26,4 +30,14 @@ export const entities: Function[] = [
   // media
   Media,
   MediaJob,
+  // orders
+  Order,
+  OrderItem,
+  IdempotencyKey,
+  // payments
+  Payment,
+  PaymentEvent,
+  // inbox
+  Thread,
+  Message,
 ];

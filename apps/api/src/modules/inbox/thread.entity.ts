@@ -1,0 +1,87 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { MESSAGE_KINDS, type MessageKind } from '@pishop/shared';
+import { Order } from '../orders/order.entity';
+import { User } from '../accounts/user.entity';
+
+/** The conversation about one order (exactly one per order). */
+@Entity('threads')
+export class Thread {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Index('UQ_threads_order', { unique: true })
+  @Column({ type: 'int' })
+  orderId!: number;
+
+  // Many-to-one plus the unique key above: one thread per order, without a second unique index.
+  @ManyToOne(() => Order, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'orderId' })
+  order?: Order;
+
+  @Index('IDX_threads_customer')
+  @Column({ type: 'int' })
+  customerId!: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'customerId' })
+  customer?: User;
+
+  /** Read state per side: the newest message id each side has seen. */
+  @Column({ type: 'int', default: 0 })
+  customerLastReadId!: number;
+
+  @Column({ type: 'int', default: 0 })
+  adminLastReadId!: number;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  lastMessageAt!: Date | null;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @UpdateDateColumn()
+  updatedAt!: Date;
+}
+
+@Entity('messages')
+@Index('IDX_messages_thread', ['threadId', 'id'])
+export class Message {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'int' })
+  threadId!: number;
+
+  @ManyToOne(() => Thread, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'threadId' })
+  thread?: Thread;
+
+  @Column({ type: 'simple-enum', enum: MESSAGE_KINDS })
+  kind!: MessageKind;
+
+  /** Admin-only note: never shown to the customer, never emailed to them. */
+  @Column({ type: 'boolean', default: false })
+  internal!: boolean;
+
+  @Column({ type: 'int', nullable: true })
+  authorId!: number | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'authorId' })
+  author?: User | null;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+}

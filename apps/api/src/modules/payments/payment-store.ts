@@ -1,0 +1,233 @@
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import type { PaymentStatus } from '@pishop/shared';
+import { AppError } from '../../lib/app-error';
+import { isUniqueViolation } from '../../lib/db-errors';
+import { inTransaction } from '../../lib/transaction';
+import { supportsRowLocks } from '../../db/database';
+import type { Order } from '../orders/order.entity';
+import type { Message } from '../inbox/thread.entity';
+import { Payment } from './payment.entity';
+import { pathTo, paymentStateMachine } from './payment.state';
+import { recordEvent } from './payment-events';
+import { checkPiPayment, orderNumberOf, type PaymentExpectation } from './payment-checks';
+import type { PiPayment } from './pi-client';
+import type { Trail } from './trail';
+
+/** What the store needs from orders, inbox and accounts (through their services). */
+export interface StoreDeps {
+  ds: DataSource;
+  network: () => string;
+  findOrderByNumber: (em: EntityManager, number: string) => Promise<Order | null>;
+  lockOrder: (em: EntityManager, id: number) => Promise<Order | null>;
+  markOrderPaid: (em: EntityManager, order: Order) => Promise<void>;
+  customerPiUid: (customerId: number) => Promise<string | null>;
+  postSystem: (em: EntityManager, orderId: number, body: string, opts?: { internal?: boolean }) => Promise<Message>;
+  notify: (messages: Message[]) => Promise<void>;
+}
+
+export interface Linked {
+  payment: Payment;
+  order: Order;
+}
+
+const lockOpts = (em: EntityManager) => (supportsRowLocks(em) ? { lock: { mode: 'pessimistic_write' as const } } : {});
+
+/**
+ * Every payment state change: each runs in one transaction, under a row lock on the payment
+ * (and on its order where that changes too), moves the state machine, and writes its audit
+ * event in the same transaction. Repeats find the work done and change nothing.
+ */
+export class PaymentStore {
+  constructor(private readonly deps: StoreDeps) {}
+
+  lockPayment(em: EntityManager, id: number): Promise<Payment | null> {
+    return em.getRepository(Payment).findOne({ where: { id }, ...lockOpts(em) });
+  }
+
+  /**
+   * Finds our payment for Pi's record by `metadata.order_number`, after checking Pi's record
+   * against the order's snapshot and caller. An unlinked checkout payment is linked; any other
+   * Pi payment for the order becomes a new attempt (flagged when the order is no longer pending).
+   */
+  async link(pi: PiPayment, trail: Trail): Promise<Linked> {
+    const number = orderNumberOf(pi);
+    // Reads that need no lock happen before the transaction: a transaction must never wait for
+    // a second pooled connection (50 waiting transactions would starve the pool).
+    const found = number ? await this.deps.findOrderByNumber(this.deps.ds.manager, number) : null;
+    if (!found) throw new AppError('PAYMENT_ORDER_NOT_FOUND', `Pi payment ${pi.identifier} names no order of this shop (${number ?? 'no order_number'})`);
+    trail.orderId = found.id;
+    if (trail.actor && trail.actor.role !== 'admin' && found.customerId !== trail.actor.id) {
+      throw new AppError('PAYMENT_FORBIDDEN', `Order ${found.number} belongs to another customer`);
+    }
+    const customerPiUid = await this.deps.customerPiUid(found.customerId);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await inTransaction(this.deps.ds, async (em) => {
+          const order = (await this.deps.lockOrder(em, found.id)) ?? found;
+          const repo = em.getRepository(Payment);
+          const existing = await repo.findOne({ where: { piPaymentId: pi.identifier } });
+          if (existing) trail.paymentId = existing.id;
+          if (existing && existing.orderId !== order.id) {
+            throw new AppError('PAYMENT_ORDER_MISMATCH', `Pi payment ${pi.identifier} is linked to another order`);
+          }
+          const candidate = existing ?? (await repo.findOne({ where: { orderId: order.id, piPaymentId: IsNull(), status: 'pending' }, order: { id: 'DESC' } }));
+          if (candidate) trail.paymentId = candidate.id;
+          const expectation: PaymentExpectation = {
+            orderNumber: order.number,
+            amountPi: candidate?.amountPi ?? order.totalPi,
+            network: this.deps.network(),
+            customerPiUid,
+          };
+          checkPiPayment(pi, expectation);
+          if (existing) return { payment: existing, order };
+          const facts = { piPaymentId: pi.identifier, piUserUid: pi.user_uid ?? null, toAddress: pi.to_address ?? null };
+          if (candidate && order.status === 'pending') {
+            await repo.update({ id: candidate.id }, facts);
+            return { payment: Object.assign(candidate, facts), order };
+          }
+          const flagReason =
+            order.status === 'paid' ? 'Second payment for an already paid order' : order.status === 'cancelled' ? 'Payment for a cancelled order' : null;
+          const created = await repo.save(
+            repo.create({
+              orderId: order.id,
+              status: 'pending',
+              priceEurCents: order.totalEurCents,
+              eurPerPi: order.eurPerPi,
+              amountPi: order.totalPi,
+              ...facts,
+              flagged: !!flagReason,
+              flagReason,
+            }),
+          );
+          trail.paymentId = created.id;
+          await recordEvent(em, trail.event(flagReason ? 'flagged' : 'applied', flagReason ?? `New payment attempt for order ${order.number}`, { paymentId: created.id }));
+          return { payment: created, order };
+        });
+      } catch (err) {
+        // Two first callbacks for one Pi payment raced to link it: the unique key decided; look again.
+        if (attempt < 2 && isUniqueViolation(err)) continue;
+        throw err;
+      }
+    }
+  }
+
+  /** pending → initiated (Pi approved it); anything else stays as it is. */
+  async markInitiated(paymentId: number, trail: Trail, message = 'Approved with Pi'): Promise<Payment> {
+    return this.change(paymentId, trail, async (em, p) => {
+      if (p.status !== 'pending') return false;
+      p.status = paymentStateMachine.transition(p.status, 'initiated');
+      p.approvedAt = new Date();
+      await recordEvent(em, trail.event('applied', message, { paymentId: p.id, statusBefore: 'pending', statusAfter: p.status }));
+      return true;
+    });
+  }
+
+  /** pending/initiated → failed; a confirmed payment is never undone by a late cancel. */
+  async markFailed(paymentId: number, reason: string, trail: Trail): Promise<Payment> {
+    return this.change(paymentId, trail, async (em, p) => {
+      if (!paymentStateMachine.canTransition(p.status, 'failed')) return false;
+      const before = p.status;
+      p.status = paymentStateMachine.transition(p.status, 'failed');
+      p.failedAt = new Date();
+      p.failureReason = reason.slice(0, 500);
+      await recordEvent(em, trail.event('applied', reason, { paymentId: p.id, statusBefore: before, statusAfter: p.status }));
+      return true;
+    });
+  }
+
+  /**
+   * Pi completed the payment (its /complete answered 2xx, or it reports developer_completed):
+   * the payment is confirmed with its txid, the order paid and one system message posted, all in
+   * one transaction. A payment for an order that is no longer pending is confirmed but flagged.
+   */
+  async confirm(paymentId: number, txid: string, trail: Trail): Promise<Payment> {
+    const posted: Message[] = [];
+    const payment = await this.change(paymentId, trail, async (em, p, order) => {
+      if (p.status === 'confirmed') return false;
+      if (p.status === 'failed') {
+        if (p.flagged) return false;
+        await this.flag(em, p, `Pi reports this payment completed (txid ${txid}) but it was marked failed here`, trail);
+        return true;
+      }
+      if (await em.getRepository(Payment).exists({ where: { txid, id: Not(p.id) } })) {
+        throw new AppError('PAYMENT_TXID_CONFLICT', `Transaction ${txid} already paid another payment`);
+      }
+      const before = p.status;
+      for (const next of pathTo(p.status, 'confirmed')) p.status = paymentStateMachine.transition(p.status, next);
+      p.txid = txid;
+      p.confirmedAt = new Date();
+      p.approvedAt ??= p.confirmedAt;
+      if (order.status === 'pending') {
+        await this.deps.markOrderPaid(em, order);
+        posted.push(await this.deps.postSystem(em, order.id, paidMessage(order, p)));
+        await recordEvent(em, trail.event('applied', `Confirmed with txid ${txid}; order ${order.number} paid`, { paymentId: p.id, statusBefore: before, statusAfter: p.status }));
+      } else {
+        const why = order.status === 'paid' ? 'Second payment for an already paid order' : 'Payment completed for a cancelled order';
+        p.flagged = true;
+        p.flagReason = `${why}: refund or credit the customer (txid ${txid})`;
+        await this.deps.postSystem(em, order.id, `Admin note: ${p.flagReason}. ${p.amountPi} π received on payment #${p.id}.`, { internal: true });
+        await recordEvent(em, trail.event('flagged', p.flagReason, { paymentId: p.id, statusBefore: before, statusAfter: p.status, code: 'PAYMENT_DUPLICATE' }));
+      }
+      return true;
+    });
+    if (posted.length) await this.deps.notify(posted);
+    return payment;
+  }
+
+  async flag(em: EntityManager, p: Payment, reason: string, trail: Trail): Promise<void> {
+    p.flagged = true;
+    p.flagReason = reason.slice(0, 500);
+    await recordEvent(em, trail.event('flagged', reason, { paymentId: p.id, statusBefore: p.status, statusAfter: p.status }));
+  }
+
+  /** Admin: one status fix with a reason (only what the state machine allows), audited. */
+  async adminSetStatus(paymentId: number, status: PaymentStatus, reason: string, trail: Trail): Promise<{ changed: boolean; payment: Payment; why?: string }> {
+    let why: string | undefined;
+    const payment = await this.change(paymentId, trail, async (em, p) => {
+      if (!paymentStateMachine.canTransition(p.status, status)) {
+        why = `a ${p.status} payment cannot become ${status}`;
+        return false;
+      }
+      const before = p.status;
+      p.status = paymentStateMachine.transition(p.status, status);
+      if (status === 'failed') {
+        p.failedAt = new Date();
+        p.failureReason = `Admin: ${reason}`.slice(0, 500);
+      }
+      await recordEvent(em, trail.event('applied', `Admin set ${before} → ${status}: ${reason}`, { paymentId: p.id, statusBefore: before, statusAfter: status }));
+      return true;
+    });
+    return { changed: !why, payment, why };
+  }
+
+  async resolveFlag(paymentId: number, reason: string, trail: Trail): Promise<Payment> {
+    return this.change(paymentId, trail, async (em, p) => {
+      if (!p.flagged) return false;
+      p.flagged = false;
+      await recordEvent(em, trail.event('applied', `Admin resolved the flag "${p.flagReason ?? ''}": ${reason}`, { paymentId: p.id, statusBefore: p.status, statusAfter: p.status }));
+      return true;
+    });
+  }
+
+  /** Locks the payment, lets `fn` change it, saves when it did; marks the trail recorded. */
+  private async change(paymentId: number, trail: Trail, fn: (em: EntityManager, p: Payment, order: Order) => Promise<boolean>): Promise<Payment> {
+    return inTransaction(this.deps.ds, async (em) => {
+      // One lock order everywhere (the order row, then the payment row), so no two changes deadlock.
+      const plain = await em.getRepository(Payment).findOne({ where: { id: paymentId } });
+      const order = plain ? await this.deps.lockOrder(em, plain.orderId) : null;
+      const p = plain && order ? await this.lockPayment(em, paymentId) : null;
+      if (!p || !order) throw new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
+      trail.paymentId = p.id;
+      trail.statusBefore ??= p.status;
+      p.lastCheckedAt = new Date();
+      const changed = await fn(em, p, order);
+      await em.getRepository(Payment).save(p);
+      if (changed) trail.recorded = true;
+      return p;
+    });
+  }
+}
+
+function paidMessage(order: Order, p: Payment): string {
+  return `Payment received: ${p.amountPi} π for order ${order.number} (transaction ${p.txid}). Thank you! Your order is paid and we will get started.`;
+}
