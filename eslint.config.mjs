@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [sandboxImport],
-        patterns: [{ group: ['**/*.routes', '**/*.admin-routes'], message: "Import a module's service, not its routes." }],
+        patterns: [{ group: ['../**/*.routes', '../**/*.admin-routes'], message: "Import a module's service, not its routes." }],
       }],
     },
   },

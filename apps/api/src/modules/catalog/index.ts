@@ -5,9 +5,7 @@ import { CatalogService, type CatalogDeps } from './catalog.service';
 import { ServiceAdminService } from './catalog-admin.service';
 import { faqAdmin, featureAdmin } from './catalog-parts.service';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
-// eslint-disable-next-line no-restricted-imports
 import { catalogRoutes } from './catalog.routes';
-// eslint-disable-next-line no-restricted-imports
 import { catalogAdminRoutes } from './catalog.admin-routes';
 
 declare module 'fastify' {

@@ -5,9 +5,7 @@ import { ContentService } from './content.service';
 import { PageAdmin, PostAdmin, ProjectAdmin } from './content-admin.service';
 import { HomeCounterRegistry } from './home-counters';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
-// eslint-disable-next-line no-restricted-imports
 import { contentRoutes } from './content.routes';
-// eslint-disable-next-line no-restricted-imports
 import { contentAdminRoutes } from './content.admin-routes';
 
 declare module 'fastify' {

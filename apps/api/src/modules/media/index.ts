@@ -4,7 +4,6 @@ import { resolveFfmpeg } from './ffmpeg';
 import { MediaJobRunner } from './media-jobs';
 import { MediaJobProcessor } from './media-processor';
 import { MediaService } from './media.service';
-// eslint-disable-next-line no-restricted-imports -- the module plugin registers its own routes
 import { mediaAdminRoutes } from './media.admin-routes';
 import { mediaStaticRoutes } from './media.static';
 import { LocalMediaStorage } from './storage';
