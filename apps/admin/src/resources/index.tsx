@@ -1,4 +1,5 @@
 import type { ResourceProps } from 'react-admin';
+import { media } from './media';
 import { pages } from './pages';
 import { posts } from './posts';
 import { projects } from './projects';
@@ -6,4 +7,4 @@ import { serviceFaqs, serviceFeatures, services } from './services';
 import { loginLockouts, users } from './users';
 
 /** Every back-office resource, served by /api/v1/admin/<name>. */
-export const resources: ResourceProps[] = [services, serviceFeatures, serviceFaqs, posts, projects, pages, users, loginLockouts];
+export const resources: ResourceProps[] = [services, serviceFeatures, serviceFaqs, posts, projects, pages, media, users, loginLockouts];
