@@ -17,7 +17,7 @@ let refreshing: Promise<string | null> | null = null;
 /** Asks for a new access token with the refresh cookie; one request at a time. */
 export function refreshSession(): Promise<string | null> {
   refreshing ??= axios
-    .post<AuthResponse>(`${env.VITE_API_BASE_URL}/auth/refresh`, null, { withCredentials: true })
+    .post<AuthResponse>(`${env.VITE_API_BASE_URL}/auth/refresh`, {}, { withCredentials: true })
     .then((res) => {
       tokenStore.set(res.data.accessToken);
       return res.data.accessToken;
