@@ -1,0 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { RunningServer } from './server';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Creates an admin with the operator CLI (`pnpm create-admin`), against the server's database. */
+export function createAdmin(server: RunningServer, email: string, password: string): void {
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/create-admin.ts', '--email', email, '--password', password], {
+    cwd: path.join(ROOT, 'apps/api'),
+    env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${path.join(server.dataDir, 'e2e.sqlite')}` },
+    stdio: 'pipe',
+  });
+}
