@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import { AccountErrorCodes as C, ErrorCodes, type LoginLockoutDto, type UserDto, type UserRole } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
-import { inTransaction } from '../../lib/transaction';
 import { User } from './user.entity';
 import { LoginAttempt } from './login-attempt.entity';
 import type { UsersService } from './users.service';
@@ -65,7 +64,7 @@ export class AccountsAdminService {
     if (changes.role) user.role = changes.role;
     if (changes.isActive !== undefined) user.isActive = changes.isActive;
     if (changes.displayName !== undefined) user.displayName = changes.displayName?.trim() || null;
-    await inTransaction(this.ds, async (em) => {
+    await this.ds.transaction(async (em) => {
       await em.getRepository(User).save(user);
       if (endSessions) await this.deps.sessions.endAllForUser(user.id, em);
     });

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../lib/transaction';
 import type { AppConfig } from '../../config';
 import { AccountErrorCodes, type LoginRequest, type RegisterRequest } from '@pishop/shared';
 import { accountDisabled, invalidCredentials, passwordLoginDisabled } from './accounts.errors';
@@ -43,7 +42,7 @@ export class AuthService {
     this.assertPasswordLogin();
     await this.deps.recaptcha.verify(input.recaptchaToken, 'register', caller.ip);
     const passwordHash = await hashPassword(input.password);
-    return inTransaction(this.ds, async (em) => {
+    return this.ds.transaction(async (em) => {
       const user = await this.deps.users.create({ email: input.email, username: input.username, passwordHash }, em);
       await this.deps.users.touchLastLogin(user.id, em);
       return this.deps.sessions.start(await this.deps.users.getById(user.id, em), em);
@@ -74,7 +73,7 @@ export class AuthService {
     let user = await this.deps.users.findByPiUid(me.uid);
     for (let attempt = 0; !user; attempt++) {
       try {
-        user = await inTransaction(this.ds, async (em) => {
+        user = await this.ds.transaction(async (em) => {
           const username = await this.deps.users.freeUsername(usernameBase(me.username), em);
           return this.deps.users.create({ username, piUid: me.uid, piUsername: me.username }, em);
         });
@@ -91,7 +90,7 @@ export class AuthService {
   }
 
   private async signIn(userId: number): Promise<IssuedSession> {
-    return inTransaction(this.ds, async (em) => {
+    return this.ds.transaction(async (em) => {
       await this.deps.users.touchLastLogin(userId, em);
       const user = await this.deps.users.getById(userId, em);
       return this.deps.sessions.start(user, em);

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '@pishop/shared';
 import { validationFailed } from '../../lib/app-error';
-import { inTransaction } from '../../lib/transaction';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 import { SessionsService } from './sessions.service';
@@ -42,7 +41,7 @@ export async function createOrPromoteAdmin(ds: DataSource, input: CreateAdminInp
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const action = existing.role === 'admin' && existing.isActive ? 'updated' : 'promoted';
-  await inTransaction(ds, async (em) => {
+  await ds.transaction(async (em) => {
     await em.getRepository(User).update({ id: existing.id }, { role: 'admin', isActive: true, ...(passwordHash && { passwordHash }) });
     // Tokens carry the role: sessions started as a customer must sign in again.
     if (existing.role !== 'admin' || passwordHash) {

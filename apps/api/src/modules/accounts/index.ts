@@ -11,11 +11,8 @@ import { AvatarService } from './avatar.service';
 import { CvService } from './cv.service';
 import { AccountsAdminService } from './accounts-admin.service';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
-// eslint-disable-next-line no-restricted-imports
 import { authRoutes } from './auth.routes';
-// eslint-disable-next-line no-restricted-imports
 import { meRoutes } from './me.routes';
-// eslint-disable-next-line no-restricted-imports
 import { accountsAdminRoutes } from './accounts.admin-routes';
 
 /** What other modules may use of accounts (e.g. `app.accounts.users.findById`). */

@@ -1,5 +1,4 @@
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '../../lib/transaction';
 import { AccountErrorCodes as C, type LoginLockoutDto } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { supportsRowLocks } from '../../db/database';
@@ -40,7 +39,7 @@ export class LockoutService {
         .values({ login, ip, failures: 0, firstFailureAt: now, lastFailureAt: now, lockedUntil: null })
         .orIgnore()
         .execute();
-      const outcome = await inTransaction(this.ds, async (em) => {
+      const outcome = await this.ds.transaction(async (em) => {
         const repo = em.getRepository(LoginAttempt);
         const row = await repo.findOne({ where: { login, ip }, ...lockFor(em) });
         if (!row) return undefined; // a success just cleared it: start again

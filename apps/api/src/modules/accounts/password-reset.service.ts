@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../lib/transaction';
 import { IsNull } from 'typeorm';
 import type { FastifyBaseLogger } from 'fastify';
 import { AccountErrorCodes as C } from '@pishop/shared';
@@ -61,7 +60,7 @@ export class PasswordResetService {
   /** Sets the new password if the token is valid, unused and not expired; ends all sessions. */
   async confirm(token: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
-    const ok = await inTransaction(this.ds, async (em) => {
+    const ok = await this.ds.transaction(async (em) => {
       const repo = em.getRepository(PasswordResetToken);
       const row = await repo.findOne({ where: { tokenHash: hashToken(token) } });
       if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) return false;

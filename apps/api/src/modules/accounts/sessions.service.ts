@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '../../lib/transaction';
 import type { AccessClaims, SessionGuard } from '../../plugins/auth';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../plugins/auth';
 import { User } from './user.entity';
@@ -42,7 +41,7 @@ export class SessionsService implements SessionGuard {
   /** Trades a refresh token for a new pair; a second use of a rotated token revokes its family. */
   async rotate(refreshToken: string | undefined): Promise<IssuedSession> {
     if (!refreshToken) throw invalidRefreshToken('missing');
-    const outcome = await inTransaction(this.ds, async (em): Promise<RotateOutcome> => {
+    const outcome = await this.ds.transaction(async (em): Promise<RotateOutcome> => {
       const repo = em.getRepository(RefreshToken);
       const row = await repo.findOne({ where: { tokenHash: hashToken(refreshToken) } });
       if (!row) return { ok: false, reason: 'unknown' };
@@ -72,7 +71,7 @@ export class SessionsService implements SessionGuard {
 
   /** Logout: the access token stops working at once, and its refresh family too. */
   async end(access: { jti: string; exp?: number } | undefined, refreshToken: string | undefined): Promise<void> {
-    await inTransaction(this.ds, async (em) => {
+    await this.ds.transaction(async (em) => {
       if (access) await this.revokeJtis(em, [access.jti], access.exp ? new Date(access.exp * 1000) : undefined);
       if (refreshToken) {
         const row = await em.getRepository(RefreshToken).findOne({ where: { tokenHash: hashToken(refreshToken) } });

@@ -2,7 +2,6 @@ import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from
 import { MESSAGE_MAX_LENGTH, type MessageView, type Page, type PageQuery, type ThreadSummary, type UnreadCount } from '@pishop/shared';
 import { AppError, forbidden } from '../../lib/app-error';
 import { pageWindow, toPage } from '../../lib/pagination';
-import { inTransaction } from '../../lib/transaction';
 import { Message, Thread } from './thread.entity';
 import type { InboxNotifier } from './inbox-notifier';
 import { messageView, sideOf, threadSummary, type InboxViewer, type Side } from './inbox.views';
@@ -85,7 +84,7 @@ export class InboxService {
     const messages = rows.slice(0, limit).reverse();
     const unread = (await this.unreadByThread(side, [thread.id])).get(thread.id) ?? 0;
     const newest = messages.at(-1)?.id;
-    if (newest && !opts.beforeId) await inTransaction(this.ds, (em) => markRead(em, thread.id, side, newest));
+    if (newest && !opts.beforeId) await this.ds.transaction((em) => markRead(em, thread.id, side, newest));
     return {
       id: thread.id,
       orderNumber: thread.order?.number ?? '',
@@ -101,7 +100,7 @@ export class InboxService {
     const body = cleanBody(input.body);
     if (input.internal && viewer.role !== 'admin') throw forbidden('Only admins can write internal notes');
     const thread = await this.accessible(viewer, threadId);
-    const message = await inTransaction(this.ds, async (em) => {
+    const message = await this.ds.transaction(async (em) => {
       const saved = await this.insert(em, thread, {
         kind: viewer.role === 'admin' ? 'admin' : 'customer',
         body,

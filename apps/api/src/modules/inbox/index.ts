@@ -6,9 +6,7 @@ import { InboxService } from './inbox.service';
 import { InboxAdminService } from './inbox-admin.service';
 import { InboxNotifier, type InboxRecipients } from './inbox-notifier';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
-// eslint-disable-next-line no-restricted-imports
 import { inboxRoutes } from './inbox.routes';
-// eslint-disable-next-line no-restricted-imports
 import { inboxAdminRoutes } from './inbox.admin-routes';
 
 declare module 'fastify' {

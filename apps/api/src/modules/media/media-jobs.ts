@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { FastifyBaseLogger } from 'fastify';
-import { inTransaction } from '../../lib/transaction';
 import { MediaJob } from './media.entity';
 import { mediaJobStates } from './media.states';
 import { randomBase } from './storage';
@@ -159,7 +158,7 @@ export class MediaJobRunner {
     const candidates = await repo.find({ select: { id: true }, where: { status: 'queued' }, order: { id: 'ASC' }, take: 5 });
     for (const { id } of candidates) {
       mediaJobStates.transition('queued', 'running');
-      const claimed = await inTransaction(this.opts.ds, (em) =>
+      const claimed = await this.opts.ds.transaction((em) =>
         em
           .createQueryBuilder()
           .update(MediaJob)
@@ -201,7 +200,7 @@ export class MediaJobRunner {
     }
     let committed = false;
     try {
-      await inTransaction(ds, async (em) => {
+      await ds.transaction(async (em) => {
         if (!(await this.finish(em, job, 'done', null))) return;
         await outcome.apply(em);
         committed = true;
@@ -220,7 +219,7 @@ export class MediaJobRunner {
 
   private async fail(job: MediaJob, reason: string, claim = this.claimId): Promise<void> {
     this.opts.log.warn({ jobId: job.id, mediaId: job.mediaId, reason }, 'media job failed');
-    await inTransaction(this.opts.ds, async (em) => {
+    await this.opts.ds.transaction(async (em) => {
       if (await this.finish(em, job, 'failed', reason, claim)) await this.opts.handler.onFailed(em, job, reason);
     });
   }
@@ -240,7 +239,7 @@ export class MediaJobRunner {
   /** Gives a job back (shutdown): queued again, and the interrupted try does not count. */
   private async release(job: MediaJob): Promise<void> {
     mediaJobStates.transition('running', 'queued');
-    await inTransaction(this.opts.ds, (em) =>
+    await this.opts.ds.transaction((em) =>
       em
         .createQueryBuilder()
         .update(MediaJob)
@@ -252,7 +251,7 @@ export class MediaJobRunner {
 
   private async heartbeat(): Promise<void> {
     if (!this.running || this.active.size === 0) return;
-    await inTransaction(this.opts.ds, (em) =>
+    await this.opts.ds.transaction((em) =>
       em
         .createQueryBuilder()
         .update(MediaJob)
@@ -274,7 +273,7 @@ export class MediaJobRunner {
         recovered++;
         continue;
       }
-      const requeued = await inTransaction(this.opts.ds, (em) =>
+      const requeued = await this.opts.ds.transaction((em) =>
         em
           .createQueryBuilder()
           .update(MediaJob)

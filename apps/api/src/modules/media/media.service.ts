@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 import type { MediaKind, MediaObject, MediaRef } from '@pishop/shared';
 import type { AppConfig } from '../../config';
 import { supportsRowLocks } from '../../db/database';
-import { inTransaction } from '../../lib/transaction';
 import { fetchList, type ListParams } from '../../lib/simple-rest';
 import { processImage } from './image-pipeline';
 import type { MediaJobRunner } from './media-jobs';
@@ -86,7 +85,7 @@ export class MediaService {
     if (missing.length) throw MediaErrors.notFound(missing);
     for (let attempt = 1; ; attempt++) {
       try {
-        await inTransaction(this.ds, async (em) => {
+        await this.ds.transaction(async (em) => {
           for (const id of wanted) await this.queueRecompress(em, id);
         });
         break;
@@ -130,7 +129,7 @@ export class MediaService {
   private async storeImage(upload: ReceivedUpload, uploadedBy?: string): Promise<MediaObject> {
     const image = await processImage(this.storage, upload.tmpPath, upload.format, randomBase(), this.settings.thumbnailWidths);
     try {
-      const media = await inTransaction(this.ds, (em) =>
+      const media = await this.ds.transaction((em) =>
         em.save(
           em.create(Media, {
             ...this.common(upload, uploadedBy),
@@ -155,7 +154,7 @@ export class MediaService {
     const originalKey = keyFor(base, `.${upload.format.ext}`);
     await this.storage.put(originalKey, upload.tmpPath);
     try {
-      const media = await inTransaction(this.ds, async (em) => {
+      const media = await this.ds.transaction(async (em) => {
         const saved = await em.save(
           em.create(Media, { ...this.common(upload, uploadedBy), kind: 'video', status: 'processing', originalKey, fileKey: null }),
         );

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../lib/app-error';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { inTransaction } from '../../lib/transaction';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -30,7 +29,7 @@ export class IdempotencyService {
     }
     const requestHash = hashBody(body);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const outcome = await inTransaction(this.ds, (em) => this.tryClaim(em, userId, scope, key, requestHash));
+      const outcome = await this.ds.transaction((em) => this.tryClaim(em, userId, scope, key, requestHash));
       if (outcome) return outcome;
     }
     throw new AppError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is being processed; retry shortly');
@@ -43,11 +42,11 @@ export class IdempotencyService {
 
   /** Gives the key back after a failure, so the client's retry runs the operation again. */
   async release(claim: IdempotencyKey): Promise<void> {
-    await inTransaction(this.ds, (em) => em.getRepository(IdempotencyKey).delete({ id: claim.id, state: 'in_progress' }));
+    await this.ds.transaction((em) => em.getRepository(IdempotencyKey).delete({ id: claim.id, state: 'in_progress' }));
   }
 
   async purgeExpired(now = new Date()): Promise<number> {
-    const res = await inTransaction(this.ds, (em) => em.getRepository(IdempotencyKey).delete({ expiresAt: LessThan(now) }));
+    const res = await this.ds.transaction((em) => em.getRepository(IdempotencyKey).delete({ expiresAt: LessThan(now) }));
     return res.affected ?? 0;
   }
 

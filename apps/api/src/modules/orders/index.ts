@@ -6,9 +6,7 @@ import { IdempotencyService } from './idempotency.service';
 import { OrdersService, type OrdersDeps } from './orders.service';
 import { OrdersAdminService } from './orders-admin.service';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
-// eslint-disable-next-line no-restricted-imports
 import { ordersRoutes } from './orders.routes';
-// eslint-disable-next-line no-restricted-imports
 import { ordersAdminRoutes } from './orders.admin-routes';
 
 declare module 'fastify' {

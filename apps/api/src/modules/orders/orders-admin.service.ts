@@ -3,7 +3,6 @@ import type { Message } from '../inbox/thread.entity';
 import { ORDER_STATUSES } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
-import { inTransaction } from '../../lib/transaction';
 import { Order, OrderItem } from './order.entity';
 import { orderNotFound, type OrdersDeps, type OrdersService } from './orders.service';
 import type { PaymentFacts } from './orders.views';
@@ -74,7 +73,7 @@ export class OrdersAdminService {
     if (await this.extra.hasPaymentInFlight(id)) {
       throw new AppError('ORDER_PAYMENT_IN_PROGRESS', 'A payment for this order is approved with Pi; sync it from Pi before cancelling');
     }
-    const message = await inTransaction(this.deps.ds, async (em) => {
+    const message = await this.deps.ds.transaction(async (em) => {
       const order = await this.orders.lockById(em, id);
       if (!order) throw orderNotFound();
       await this.orders.markCancelled(em, order, reason);

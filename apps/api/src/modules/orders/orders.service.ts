@@ -2,7 +2,6 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutResponse, OrderStatus, OrderView, Page, PageQuery } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { pageWindow, toPage } from '../../lib/pagination';
-import { inTransaction } from '../../lib/transaction';
 import { supportsRowLocks } from '../../db/database';
 import { Order, OrderItem } from './order.entity';
 import { orderStateMachine } from './order.state';
@@ -48,7 +47,7 @@ export class OrdersService {
       const service = await this.deps.purchasable(input.serviceSlug);
       const eurPerPi = this.deps.eurPerPi();
       const amountPi = this.deps.toPi(service.priceEurCents, eurPerPi);
-      const body = await inTransaction(this.deps.ds, async (em) => {
+      const body = await this.deps.ds.transaction(async (em) => {
         const order = await em.getRepository(Order).save(
           em.getRepository(Order).create({
             number: await freeNumber(em),

@@ -9,13 +9,9 @@ import { PaymentsService } from './payments.service';
 import { PaymentsAdminService } from './payments-admin.service';
 import { Reconciler } from './reconciler';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
-// eslint-disable-next-line no-restricted-imports
 import { piRoutes } from './pi.routes';
-// eslint-disable-next-line no-restricted-imports
 import { paymentsRoutes } from './payments.routes';
-// eslint-disable-next-line no-restricted-imports
 import { piWebhookRoutes } from './pi-webhook.routes';
-// eslint-disable-next-line no-restricted-imports
 import { paymentsAdminRoutes } from './payments.admin-routes';
 
 declare module 'fastify' {

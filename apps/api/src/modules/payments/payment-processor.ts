@@ -3,7 +3,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { PiCallbackResult } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { statusForCode } from '../../lib/error-status';
-import { inTransaction } from '../../lib/transaction';
 import { Order } from '../orders/order.entity';
 import { Payment } from './payment.entity';
 import { recordEvent } from './payment-events';
@@ -43,7 +42,7 @@ export class PaymentProcessor {
       const message = await this.advance(input, pi, payment.id, trail);
       const result = await this.current(payment.id, input.piPaymentId);
       if (!trail.recorded) {
-        await inTransaction(this.deps.ds, (em) =>
+        await this.deps.ds.transaction((em) =>
           recordEvent(em, trail.event('unchanged', message, { statusBefore: trail.statusBefore ?? result.status, statusAfter: result.status })),
         );
       }
@@ -71,7 +70,7 @@ export class PaymentProcessor {
     if (input.txid && input.txid !== local.txid) {
       throw new AppError('PAYMENT_TXID_MISMATCH', `txid ${input.txid} is not the transaction that paid this payment`);
     }
-    await inTransaction(this.deps.ds, (em) =>
+    await this.deps.ds.transaction((em) =>
       recordEvent(em, trail.event('unchanged', 'Already confirmed', { statusBefore: local.status, statusAfter: local.status })),
     );
     return this.current(local.id, input.piPaymentId);
@@ -225,7 +224,7 @@ export class PaymentProcessor {
     const status = err instanceof AppError ? statusForCode(err.code) : 500;
     const message = err instanceof Error ? err.message : String(err);
     try {
-      await inTransaction(this.deps.ds, (em) =>
+      await this.deps.ds.transaction((em) =>
         recordEvent(em, trail.event(status >= 500 ? 'error' : 'refused', message, { code, statusBefore: trail.statusBefore, statusAfter: trail.statusBefore })),
       );
     } catch (recordErr) {

@@ -2,7 +2,6 @@ import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { PaymentStatus } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { inTransaction } from '../../lib/transaction';
 import { supportsRowLocks } from '../../db/database';
 import type { Order } from '../orders/order.entity';
 import type { Message } from '../inbox/thread.entity';
@@ -62,7 +61,7 @@ export class PaymentStore {
     const customerPiUid = await this.deps.customerPiUid(found.customerId);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await inTransaction(this.deps.ds, async (em) => {
+        return await this.deps.ds.transaction(async (em) => {
           const order = (await this.deps.lockOrder(em, found.id)) ?? found;
           const repo = em.getRepository(Payment);
           const existing = await repo.findOne({ where: { piPaymentId: pi.identifier } });
@@ -211,7 +210,7 @@ export class PaymentStore {
 
   /** Locks the payment, lets `fn` change it, saves when it did; marks the trail recorded. */
   private async change(paymentId: number, trail: Trail, fn: (em: EntityManager, p: Payment, order: Order) => Promise<boolean>): Promise<Payment> {
-    return inTransaction(this.deps.ds, async (em) => {
+    return this.deps.ds.transaction(async (em) => {
       // One lock order everywhere (the order row, then the payment row), so no two changes deadlock.
       const plain = await em.getRepository(Payment).findOne({ where: { id: paymentId } });
       const order = plain ? await this.deps.lockOrder(em, plain.orderId) : null;

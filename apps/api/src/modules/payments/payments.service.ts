@@ -1,7 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { PaymentReceipt, PiCallbackResult } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
-import { inTransaction } from '../../lib/transaction';
 import { Order } from '../orders/order.entity';
 import { Payment } from './payment.entity';
 import { recordEvent } from './payment-events';
@@ -79,6 +78,6 @@ export class PaymentsService {
   /** Audits a request refused before it reached the processor (e.g. a bad webhook signature). */
   async recordRefusal(source: Trail['source'], piPaymentId: string | null, raw: unknown, code: string, message: string, actor: Actor | null = null): Promise<void> {
     const trail = new Trail(source, piPaymentId, actor, raw);
-    await inTransaction(this.ds, (em) => recordEvent(em, trail.event('refused', message, { code })));
+    await this.ds.transaction((em) => recordEvent(em, trail.event('refused', message, { code })));
   }
 }
