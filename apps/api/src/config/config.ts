@@ -44,6 +44,8 @@ export interface AppConfig {
   emailFrom: string;
   demoData: boolean;
   redisUrl?: string;
+  /** Requests per minute and client on /api (routes may set lower limits). */
+  rateLimitMax: number;
   pi: {
     apiKey: string;
     apiBaseUrl: string;
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     emailFrom: e.EMAIL_FROM,
     demoData: e.DEMO_DATA,
     redisUrl: e.REDIS_URL,
+    rateLimitMax: e.RATE_LIMIT_MAX,
     pi: {
       apiKey: e.PI_API_KEY ?? PI_SANDBOX_DEV_KEY,
       apiBaseUrl: (e.PI_API_BASE_URL ?? (sandboxLocal ? sandboxBase : PI_PUBLIC_API_BASE_URL)).replace(/\/$/, ''),

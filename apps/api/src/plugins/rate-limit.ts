@@ -15,7 +15,7 @@ export default fp(
       : undefined;
     await app.register(rateLimit, {
       global: true,
-      max: 600,
+      max: app.config.rateLimitMax,
       timeWindow: '1 minute',
       ...(redis && { redis, nameSpace: 'pishop-rl:' }),
       allowList: (request) => !request.url.startsWith('/api/'),
