@@ -9,5 +9,5 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': apiTarget, '/pi-sandbox': apiTarget, '/media': apiTarget },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 700 },
 });
