@@ -23,7 +23,7 @@ export function ServicePage() {
             <HtmlContent html={s.descriptionHtml} />
             {s.features.length > 0 && (
               <>
-                <h2 className="h4 mt-4">What you get</h2>
+                <h2 className="h4 mt-4">Included</h2>
                 <ul>
                   {s.features.map((f) => (
                     <li key={f.id}>
