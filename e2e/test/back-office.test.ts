@@ -45,7 +45,7 @@ describe('back office', () => {
     expect(await offered()).toContain(title);
     await firstRow.locator('input[type="checkbox"]').check();
     await page.getByRole('button', { name: 'Deactivate' }).click();
-    await page.getByText('1 deactivated').waitFor();
+    await page.getByText('Deactivate: 1 done').waitFor();
     expect(await offered()).not.toContain(title);
   });
 });

@@ -147,3 +147,12 @@ export const ContentErrorCodes = {
   PROJECT_NOT_FOUND: 'PROJECT_NOT_FOUND',
   PAGE_NOT_FOUND: 'PAGE_NOT_FOUND',
 } as const;
+
+/** Bulk actions on posts: `clear-image` removes the image of every listed post. */
+export const POST_BULK_ACTIONS = ['clear-image'] as const;
+export type PostBulkAction = (typeof POST_BULK_ACTIONS)[number];
+
+export interface PostBulkRequest {
+  ids: number[];
+  action: PostBulkAction;
+}

@@ -2,6 +2,7 @@ import {
   BooleanField, BooleanInput, Create, Datagrid, DateField, DateInput, DateTimeInput, Edit, List, NumberInput,
   SearchInput, SimpleForm, TextField, TextInput, required, type ResourceProps,
 } from 'react-admin';
+import { BulkActionButton } from '../../components/BulkActionButton';
 
 const filters = [
   <SearchInput source="q" alwaysOn key="q" />,
@@ -28,7 +29,7 @@ export const posts: ResourceProps = {
   name: 'posts',
   list: () => (
     <List filters={filters} sort={{ field: 'publishedAt', order: 'DESC' }}>
-      <Datagrid rowClick="edit">
+      <Datagrid rowClick="edit" bulkActionButtons={<BulkActionButton resource="posts" action="clear-image" label="Clear image" />}>
         <TextField source="title" />
         <TextField source="slug" />
         <BooleanField source="published" />

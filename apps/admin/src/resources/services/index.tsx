@@ -2,7 +2,7 @@ import {
   BooleanField, BooleanInput, Create, Datagrid, DeleteButton, Edit, EditButton, List, NumberField, NumberInput,
   ReferenceManyField, SearchInput, SimpleForm, TabbedForm, TextField, TextInput, required, type ResourceProps,
 } from 'react-admin';
-import { BulkStatusButtons } from '../../components/BulkStatusButtons';
+import { BulkActionButton } from '../../components/BulkActionButton';
 import { PriceField } from '../../components/PriceField';
 
 const filters = [<SearchInput source="q" alwaysOn key="q" />, <BooleanInput source="active" key="active" />, <BooleanInput source="featured" key="featured" />];
@@ -10,7 +10,7 @@ const filters = [<SearchInput source="q" alwaysOn key="q" />, <BooleanInput sour
 function ServiceList() {
   return (
     <List filters={filters} sort={{ field: 'position', order: 'ASC' }}>
-      <Datagrid rowClick="edit" bulkActionButtons={<BulkStatusButtons resource="services" />}>
+      <Datagrid rowClick="edit" bulkActionButtons={<><BulkActionButton resource="services" action="activate" label="Activate" /><BulkActionButton resource="services" action="deactivate" label="Deactivate" /></>}>
         <NumberField source="position" />
         <TextField source="title" />
         <TextField source="slug" />

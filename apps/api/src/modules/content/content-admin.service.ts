@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   ContentErrorCodes, type AdminPage, type AdminPost, type AdminProject, type PageInput, type PostInput, type ProjectInput,
 } from '@pishop/shared';
@@ -117,6 +117,19 @@ export class PostAdmin {
     const before = await this.get(id);
     await this.db.getRepository(Post).delete({ id });
     return before;
+  }
+
+  /** Bulk "clear image": every listed post loses its image; unknown ids change nothing. */
+  async clearImages(ids: number[]): Promise<{ action: 'clear-image'; ids: number[] }> {
+    const unique = [...new Set(ids)];
+    await this.db.transaction(async (em) => {
+      const repo = em.getRepository(Post);
+      const found = await repo.find({ select: { id: true }, where: { id: In(unique) } });
+      const missing = unique.filter((id) => !found.some((p) => p.id === id));
+      if (missing.length) throw new AppError(ContentErrorCodes.POST_NOT_FOUND, `Posts not found: ${missing.join(', ')}`, { missing });
+      await repo.update({ id: In(unique) }, { imageMediaId: null });
+    });
+    return { action: 'clear-image', ids: unique };
   }
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { PageInput, PostInput, ProjectInput } from '@pishop/shared';
 import { dtoSchema } from '../../lib/validation';
 import { simpleRestRoutes } from '../../lib/simple-rest-routes';
-import { PageInputDto, PostInputDto, ProjectInputDto } from './content.dto';
+import { PageInputDto, PostBulkDto, PostInputDto, ProjectInputDto } from './content.dto';
 import { IdListDto } from '../../lib/dto-helpers';
 import { adminPageSchema, adminPostSchema, adminProjectSchema, idListResultSchema } from './content.schemas';
 import { pagesSpec, postsSpec, projectsSpec, type PageAdmin, type PostAdmin, type ProjectAdmin } from './content-admin.service';
@@ -33,6 +33,17 @@ export const contentAdminRoutes: FastifyPluginAsync<ContentAdminOptions> = async
     list: (p) => pages.list(p), get: (id) => pages.get(id), create: (i) => pages.create(i),
     update: (id, i) => pages.update(id, i), remove: (id) => pages.remove(id),
   });
+
+  app.post('/posts/bulk', {
+    onRequest: guard,
+    schema: {
+      tags: [tag], security: [{ bearerAuth: [] }],
+      summary: 'Bulk action on posts: clear the image of every listed post',
+      description: 'All ids must exist (404 POST_NOT_FOUND listing the missing ones, and nothing changes).',
+      body: dtoSchema(PostBulkDto),
+      response: { 200: idListResultSchema },
+    },
+  }, async (request) => posts.clearImages((request.body as PostBulkDto).ids));
 
   app.post('/projects/reorder', {
     onRequest: guard,

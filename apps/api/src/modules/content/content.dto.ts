@@ -3,11 +3,11 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
-  POST_SORTS, PROJECT_SORTS,
-  type PageInput, type PostInput, type PostListQuery, type PostSort, type ProjectInput, type ProjectListQuery, type ProjectSort,
+  POST_BULK_ACTIONS, POST_SORTS, PROJECT_SORTS,
+  type PageInput, type PostBulkAction, type PostBulkRequest, type PostInput, type PostListQuery, type PostSort, type ProjectInput, type ProjectListQuery, type ProjectSort,
 } from '@pishop/shared';
 import { PageQueryDto } from '../../lib/pagination';
-import { EmptyIfNull, Trim } from '../../lib/dto-helpers';
+import { EmptyIfNull, IdListDto, Trim } from '../../lib/dto-helpers';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug';
 import { MARKDOWN_MAX_LENGTH } from '../../lib/markdown';
 
@@ -128,4 +128,9 @@ export class PageInputDto extends TitledInputDto implements PageInput {
   @MaxLength(MARKDOWN_MAX_LENGTH)
   @JSONSchema({ description: 'Markdown; answered rendered and sanitised as bodyHtml' })
   body!: string;
+}
+
+export class PostBulkDto extends IdListDto implements PostBulkRequest {
+  @IsIn(POST_BULK_ACTIONS)
+  action!: PostBulkAction;
 }
