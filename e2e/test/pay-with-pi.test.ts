@@ -45,6 +45,12 @@ describe('buying a service with Pi', () => {
     const txid = await page.locator('td code').nth(1).textContent();
     expect(txid).toMatch(/^[0-9a-f]{64}$/);
 
+    await page.getByRole('link', { name: 'Receipt' }).click();
+    await page.getByRole('heading', { name: /Payment receipt/ }).waitFor();
+    await page.getByText(txid!).waitFor();
+    await page.getByText('0.30 EUR per π').waitFor();
+    await page.goBack();
+
     await page.getByRole('link', { name: 'Messages about this order' }).click();
     await page.getByText(/^Payment received: .* π for order/).first().waitFor();
   });
@@ -53,5 +59,34 @@ describe('buying a service with Pi', () => {
     await page.getByLabel('Your message').fill('Hello! When can we start?');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Hello! When can we start?').waitFor();
+  });
+});
+
+describe('profile', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('changes the display name shown in the navigation, and keeps it after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel('email').fill('grace@example.com');
+    await page.getByLabel('username').fill('grace');
+    await page.getByLabel('password').fill('another long password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Your orders' }).waitFor();
+    await page.getByRole('link', { name: 'grace' }).click();
+    await page.getByLabel('Display name').fill('Grace H.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Grace H.' }).waitFor();
   });
 });

@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { Layout } from '../components/layout';
 import { NotFound } from '../components/not-found';
 import { RequireUser } from '../components/require-user';
+import { ProfilePage } from '../features/account/components/profile-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { PasswordResetPage } from '../features/auth/components/password-reset-page';
 import { RegisterPage } from '../features/auth/components/register-page';
@@ -15,6 +16,7 @@ import { InboxPage } from '../features/inbox/components/inbox-page';
 import { ThreadPage } from '../features/inbox/components/thread-page';
 import { OrderPage } from '../features/orders/components/order-page';
 import { OrdersPage } from '../features/orders/components/orders-page';
+import { ReceiptPage } from '../features/orders/components/receipt-page';
 
 const signedIn = (element: React.ReactNode) => <RequireUser>{element}</RequireUser>;
 
@@ -36,6 +38,8 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <PasswordResetPage /> },
       { path: 'orders', element: signedIn(<OrdersPage />) },
       { path: 'orders/:number', element: signedIn(<OrderPage />) },
+      { path: 'payments/:id', element: signedIn(<ReceiptPage />) },
+      { path: 'profile', element: signedIn(<ProfilePage />) },
       { path: 'inbox', element: signedIn(<InboxPage />) },
       { path: 'inbox/:id', element: signedIn(<ThreadPage />) },
       { path: '*', element: <NotFound /> },

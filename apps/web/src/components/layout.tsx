@@ -22,7 +22,7 @@ export function Layout() {
                 <NavLink className="nav-link" to="/inbox">
                   Messages{unread.data?.unread ? <span className="badge text-bg-primary ms-1" aria-label="unread messages">{unread.data.unread}</span> : null}
                 </NavLink>
-                <span className="navbar-text mx-2">{user.displayName || user.username}</span>
+                <NavLink className="nav-link" to="/profile">{user.displayName || user.username}</NavLink>
                 <button className="btn btn-link nav-link" onClick={() => void signOut()}>Sign out</button>
               </>
             ) : (

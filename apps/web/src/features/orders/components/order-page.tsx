@@ -30,7 +30,7 @@ export function OrderPage() {
             <p>No payment yet.</p>
           ) : (
             <table className="table table-sm">
-              <thead><tr><th>Status</th><th>Amount</th><th>Pi payment</th><th>Transaction</th></tr></thead>
+              <thead><tr><th>Status</th><th>Amount</th><th>Pi payment</th><th>Transaction</th><th /></tr></thead>
               <tbody>
                 {o.payments.map((p) => (
                   <tr key={p.id}>
@@ -38,6 +38,7 @@ export function OrderPage() {
                     <td>{formatPi(p.amountPi)}</td>
                     <td><code>{p.piPaymentId ?? '—'}</code></td>
                     <td><code className="text-break">{p.txid ?? '—'}</code></td>
+                    <td><Link to={`/payments/${p.id}`}>Receipt</Link></td>
                   </tr>
                 ))}
               </tbody>
