@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -74,7 +75,15 @@ async function receiveFile(part: Multipart & { type: 'file' }, tmpPath: string, 
     }
     assertNameMatches(originalName, detectedExt);
   });
-  await pipeline(part.file, counter, fs.createWriteStream(tmpPath, { flags: 'wx', mode: 0o640 }));
+  const out = fs.createWriteStream(tmpPath, { flags: 'wx', mode: 0o640 });
+  try {
+    await pipeline(part.file, counter, out);
+  } catch (err) {
+    // A refusal can come while the temp file is still being opened; wait for the stream to
+    // close so that removing the file afterwards sticks (nothing of a refused upload is kept).
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
+    throw err;
+  }
   if (part.file.truncated) throw MediaErrors.tooLarge(counter.format!.kind, limits.maxBytes[counter.format!.kind]);
   return { tmpPath, size: counter.bytes, format: counter.format!, originalName };
 }
