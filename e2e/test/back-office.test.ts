@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createAdmin } from './support/admin';
+import { customerPays } from './support/customer';
 import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
@@ -47,5 +48,30 @@ describe('back office', () => {
     await page.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('Deactivate: 1 done').waitFor();
     expect(await offered()).not.toContain(title);
+  });
+
+  it('shows a paid order, its payment with the audit trail, and answers the customer in the order thread', async () => {
+    const paid = await customerPays(server, 'api-development');
+    await page.goto(`${server.url}/admin/#/orders`);
+    await page.getByText(paid.orderNumber).click();
+    await page.getByText('paid', { exact: true }).first().waitFor();
+    await page.getByText(paid.txid).click();
+    await page.getByText('Audit trail').waitFor();
+    await page.getByText('complete', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Sync from Pi' }).click();
+    await page.getByText('Sync from Pi: done').waitFor();
+
+    await page.goto(`${server.url}/admin/#/threads`);
+    await page.getByText(paid.orderNumber).click();
+    await page.getByText(/^Payment received: /).waitFor();
+    await page.getByLabel('Message').fill('Thanks! We start on Monday.');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page.getByText('Answer sent').waitFor();
+
+    const threads = await fetch(`${server.url}/api/v1/inbox/threads`, { headers: { Authorization: `Bearer ${paid.accessToken}` } });
+    const [thread] = ((await threads.json()) as { items: { id: number }[] }).items;
+    const read = await fetch(`${server.url}/api/v1/inbox/threads/${thread.id}`, { headers: { Authorization: `Bearer ${paid.accessToken}` } });
+    const bodies = ((await read.json()) as { messages: { kind: string; body: string }[] }).messages.map((m) => `${m.kind}: ${m.body}`);
+    expect(bodies).toContain('admin: Thanks! We start on Monday.');
   });
 });
