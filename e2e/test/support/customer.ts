@@ -1,4 +1,4 @@
-import { PiSandboxClient } from '@pishop/pi-sandbox';
+import { PiSandboxClient, type JsonObject } from '@pishop/pi-sandbox';
 import type { RunningServer } from './server';
 
 async function call<T>(server: RunningServer, path: string, body: unknown, token?: string): Promise<T> {
@@ -19,7 +19,7 @@ export async function customerPays(server: RunningServer, serviceSlug: string) {
   const { accessToken } = await call<{ accessToken: string }>(server, '/auth/register', {
     email: 'buyer@example.com', username: 'buyer', password: 'buyer-password-123',
   });
-  const { order, payment } = await call<{ order: { number: string }; payment: { amount: string; memo: string; metadata: object } }>(
+  const { order, payment } = await call<{ order: { number: string }; payment: { amount: string; memo: string; metadata: JsonObject } }>(
     server, '/orders/checkout', { serviceSlug }, accessToken,
   );
   const wallet = new PiSandboxClient(`${server.url}/pi-sandbox`);
