@@ -2,7 +2,6 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
-import type { Role } from '../../src/plugins/auth';
 import { createTestDatabase } from './database';
 
 export interface TestApp {
@@ -31,11 +30,6 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
       await db.cleanup();
     },
   };
-}
-
-/** A signed access token for a made-up user (modules with real users use the accounts helpers). */
-export function tokenFor(app: FastifyInstance, claims: { sub?: string; role?: Role } = {}): string {
-  return app.signAccessToken({ sub: claims.sub ?? '1', role: claims.role ?? 'customer' });
 }
 
 export function bearer(token: string): InjectOptions['headers'] {
