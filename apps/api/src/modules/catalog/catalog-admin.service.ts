@@ -1,10 +1,9 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AdminService, BulkResult, ServiceBulkAction, ServiceInput } from '@pishop/shared';
 import { CatalogErrorCodes } from '@pishop/shared';
-import { AppError } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
 import { chooseSlug, withSlugGuard } from '../../lib/slug';
-import { reorderByIds } from '../../lib/reorder';
+import { reorderByIds, updateAllOrNone } from '../../lib/admin-bulk';
 import { Service } from './catalog.entity';
 import { adminService } from './catalog.views';
 import { serviceNotFound, type CatalogService, type CatalogDeps } from './catalog.service';
@@ -112,15 +111,9 @@ export class ServiceAdminService {
   /** Activates or deactivates every listed service; all must exist, else nothing changes. */
   async bulk(ids: number[], action: ServiceBulkAction): Promise<BulkResult> {
     const unique = [...new Set(ids)];
-    await this.deps.db.transaction(async (em) => {
-      const repo = em.getRepository(Service);
-      const found = await repo.find({ select: { id: true }, where: { id: In(unique) } });
-      const missing = unique.filter((id) => !found.some((s) => s.id === id));
-      if (missing.length) {
-        throw new AppError(CatalogErrorCodes.SERVICE_NOT_FOUND, `Services not found: ${missing.join(', ')}`, { missing });
-      }
-      await repo.update({ id: In(unique) }, { active: action === 'activate' });
-    });
+    await this.deps.db.transaction((em) =>
+      updateAllOrNone(em, Service, unique, { active: action === 'activate' }, CatalogErrorCodes.SERVICE_NOT_FOUND, 'Services not found'),
+    );
     return { action, ids: unique };
   }
 

@@ -4,7 +4,7 @@ import {
 } from '@pishop/shared';
 import { AppError, validationFailed } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
-import { reorderByIds } from '../../lib/reorder';
+import { reorderByIds } from '../../lib/admin-bulk';
 import { Service, ServiceFaq, ServiceFeature } from './catalog.entity';
 import { adminFaq, adminFeature } from './catalog.views';
 

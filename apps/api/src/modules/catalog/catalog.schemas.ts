@@ -1,10 +1,5 @@
 /** Response JSON schemas: fast serialisation, no leaked columns, and the OpenAPI document. */
-const str = { type: 'string' } as const;
-const int = { type: 'integer' } as const;
-const bool = { type: 'boolean' } as const;
-const date = { type: 'string', format: 'date-time' } as const;
-const nullableStr = { type: ['string', 'null'] } as const;
-const nullableInt = { type: ['integer', 'null'] } as const;
+import { str, int, bool, date, nullableStr, nullableInt } from '../../lib/json-schema';
 
 const priced = {
   priceEurCents: { type: 'integer', description: 'Price in EUR cents' },

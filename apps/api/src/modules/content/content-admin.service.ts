@@ -1,11 +1,11 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   ContentErrorCodes, type AdminPage, type AdminPost, type AdminProject, type PageInput, type PostInput, type ProjectInput,
 } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
 import { chooseSlug, withSlugGuard } from '../../lib/slug';
-import { reorderByIds } from '../../lib/reorder';
+import { reorderByIds, updateAllOrNone } from '../../lib/admin-bulk';
 import type { MediaUrls } from '../../lib/media-urls';
 import { Post, Project, SitePage } from './content.entity';
 import { adminPage, adminPost, adminProject } from './content.views';
@@ -122,13 +122,9 @@ export class PostAdmin {
   /** Bulk "clear image": every listed post loses its image; unknown ids change nothing. */
   async clearImages(ids: number[]): Promise<{ action: 'clear-image'; ids: number[] }> {
     const unique = [...new Set(ids)];
-    await this.db.transaction(async (em) => {
-      const repo = em.getRepository(Post);
-      const found = await repo.find({ select: { id: true }, where: { id: In(unique) } });
-      const missing = unique.filter((id) => !found.some((p) => p.id === id));
-      if (missing.length) throw new AppError(ContentErrorCodes.POST_NOT_FOUND, `Posts not found: ${missing.join(', ')}`, { missing });
-      await repo.update({ id: In(unique) }, { imageMediaId: null });
-    });
+    await this.db.transaction((em) =>
+      updateAllOrNone(em, Post, unique, { imageMediaId: null }, ContentErrorCodes.POST_NOT_FOUND, 'Posts not found'),
+    );
     return { action: 'clear-image', ids: unique };
   }
 }

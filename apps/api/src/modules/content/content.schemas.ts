@@ -1,13 +1,6 @@
 /** Response JSON schemas: fast serialisation, no leaked columns, and the OpenAPI document. */
 import { serviceSummarySchema } from '../catalog';
-
-const str = { type: 'string' } as const;
-const int = { type: 'integer' } as const;
-const bool = { type: 'boolean' } as const;
-const date = { type: 'string', format: 'date-time' } as const;
-const nullableStr = { type: ['string', 'null'] } as const;
-const nullableInt = { type: ['integer', 'null'] } as const;
-const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
+import { str, int, bool, date, nullableStr, nullableInt, nullableDate } from '../../lib/json-schema';
 
 const postSummaryProps = { id: int, slug: str, title: str, excerpt: str, imageUrl: nullableStr, publishedAt: date } as const;
 

@@ -1,5 +1,6 @@
 import type { PaymentReceipt } from '@pishop/shared';
 import type { Payment, PaymentEvent } from './payment.entity';
+import { nullableStr, nullableDate } from '../../lib/json-schema';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -53,8 +54,6 @@ export function eventView(e: PaymentEvent) {
 }
 
 const statusEnum = { type: 'string', enum: ['pending', 'initiated', 'confirmed', 'failed'] } as const;
-const nullableString = { type: ['string', 'null'] } as const;
-const nullableDate = { type: ['string', 'null'], format: 'date-time' } as const;
 
 export const receiptSchema = {
   type: 'object',
@@ -63,8 +62,8 @@ export const receiptSchema = {
     id: { type: 'integer' },
     orderNumber: { type: 'string' },
     status: statusEnum,
-    piPaymentId: nullableString,
-    txid: nullableString,
+    piPaymentId: nullableStr,
+    txid: nullableStr,
     priceEurCents: { type: 'integer', description: 'EUR cents at checkout' },
     eurPerPi: { type: 'string', description: 'EUR per π at checkout' },
     amountPi: { type: 'string', description: 'π charged (checkout snapshot)' },
@@ -79,11 +78,11 @@ export const adminPaymentSchema = {
   properties: {
     ...receiptSchema.properties,
     orderId: { type: 'integer' },
-    piUserUid: nullableString,
-    toAddress: nullableString,
+    piUserUid: nullableStr,
+    toAddress: nullableStr,
     flagged: { type: 'boolean' },
-    flagReason: nullableString,
-    failureReason: nullableString,
+    flagReason: nullableStr,
+    failureReason: nullableStr,
     approvedAt: nullableDate,
     failedAt: nullableDate,
     lastCheckedAt: nullableDate,
@@ -96,13 +95,13 @@ export const eventSchema = {
   properties: {
     id: { type: 'integer' },
     paymentId: { type: ['integer', 'null'] },
-    piPaymentId: nullableString,
+    piPaymentId: nullableStr,
     source: { type: 'string' },
     outcome: { type: 'string' },
-    code: nullableString,
+    code: nullableStr,
     message: { type: 'string' },
-    statusBefore: nullableString,
-    statusAfter: nullableString,
+    statusBefore: nullableStr,
+    statusAfter: nullableStr,
     actorId: { type: ['integer', 'null'] },
     rawPayload: {},
     createdAt: { type: 'string', format: 'date-time' },
@@ -120,9 +119,9 @@ export const callbackResultSchema = {
   properties: {
     paymentId: { type: ['integer', 'null'] },
     piPaymentId: { type: 'string' },
-    orderNumber: nullableString,
+    orderNumber: nullableStr,
     status: statusEnum,
-    orderStatus: nullableString,
-    txid: nullableString,
+    orderStatus: nullableStr,
+    txid: nullableStr,
   },
 } as const;
