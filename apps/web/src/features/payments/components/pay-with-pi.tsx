@@ -19,7 +19,7 @@ export function PayWithPi({ serviceSlug }: { serviceSlug: string }) {
   const config = useAuthConfig();
   const location = useLocation();
   const sdk = config.data ? { local: config.data.piSandboxLocal, sandbox: config.data.piSandbox } : undefined;
-  const { state, pay } = usePayWithPi(serviceSlug, sdk);
+  const { state, pay, busy } = usePayWithPi(serviceSlug, sdk);
 
   if (!ready) return null;
   if (!user) {
@@ -29,7 +29,6 @@ export function PayWithPi({ serviceSlug }: { serviceSlug: string }) {
       </Link>
     );
   }
-  const busy = ['connecting', 'approving', 'in-wallet', 'completing'].includes(state.step);
   return (
     <div>
       <button className="btn btn-primary w-100" onClick={() => void pay()} disabled={busy || !sdk || state.step === 'paid'}>

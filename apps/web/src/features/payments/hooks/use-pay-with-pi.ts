@@ -6,6 +6,9 @@ import { approvePayment, cancelPayment, checkout, completePayment, reportIncompl
 
 export type PayStep = 'idle' | 'connecting' | 'approving' | 'in-wallet' | 'completing' | 'paid' | 'cancelled' | 'error';
 
+/** While one of these runs, a second click would start a second payment. */
+const BUSY_STEPS: PayStep[] = ['connecting', 'approving', 'in-wallet', 'completing'];
+
 export interface PayState {
   step: PayStep;
   orderNumber?: string;
@@ -55,5 +58,6 @@ export function usePayWithPi(serviceSlug: string, sdk: PiSdkSettings | undefined
     }
   }, [sdk, serviceSlug, queryClient]);
 
-  return { state, pay };
+  const busy = BUSY_STEPS.includes(state.step);
+  return { state, pay, busy };
 }
