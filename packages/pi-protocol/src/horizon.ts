@@ -80,7 +80,7 @@ export interface HorizonFeeStats {
 
 /** `GET /transactions/:hash`, and the answer of a successful `POST /transactions`. */
 export interface HorizonTransaction {
-  _links: { self: HorizonLink; transaction: HorizonLink; operations: HorizonLink; account: HorizonLink; ledger: HorizonLink };
+  _links: { self: HorizonLink; [relation: string]: HorizonLink };
   id: string;
   paging_token: string;
   successful: boolean;
@@ -109,7 +109,7 @@ export type HorizonSubmitResponse = HorizonTransaction;
 
 /** A payment operation, as `GET /transactions/:hash/operations` lists it. */
 export interface HorizonPaymentOperation {
-  _links: { self: HorizonLink; transaction: HorizonLink };
+  _links: { self: HorizonLink; [relation: string]: HorizonLink };
   id: string;
   paging_token: string;
   transaction_successful: boolean;
