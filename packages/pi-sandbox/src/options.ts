@@ -1,6 +1,5 @@
 import {
   PI_NETWORK_NAMES,
-  PI_SANDBOX_DEV_API_KEY,
   PI_SANDBOX_DEV_APP_WALLET_SEED,
   PI_TESTNET,
   type PiNetworkName,
