@@ -30,6 +30,7 @@ async function mountPiSandbox(app: Awaited<ReturnType<typeof buildApp>>, config:
   await app.register(piSandboxPlugin, {
     prefix: PI_SANDBOX_PREFIX,
     apiKey: config.pi.apiKey,
+    network: config.pi.network,
     enableControl: config.env !== 'production',
   });
   app.log.warn(`Pi sandbox mounted at ${PI_SANDBOX_PREFIX}: payments are simulated, not real π`);
