@@ -1,4 +1,5 @@
 import type { PaymentDTO, PiScope } from '@pishop/pi-protocol';
+import type { SandboxFaults } from '../src';
 import { type Running, startSandbox } from './helpers';
 import { MemoryStorage, PageTime, fakeDocument, loadSdk, recordingCallbacks } from './sdk-harness';
 
@@ -36,6 +37,18 @@ describe('browser SDK stand-in (sdk.js)', () => {
     onReadyForServerApproval: (id: unknown) => sb.platform.approve(String(id)).catch(() => undefined),
     onReadyForServerCompletion: (id: unknown, txid: unknown) => sb.platform.complete(String(id), String(txid)).catch(() => undefined),
   });
+
+  /** Starts a payment under `faults` and lets the page run on for 20 retry periods. */
+  async function payUnder(faults: SandboxFaults) {
+    await sb.client.setFaults(faults);
+    const page = await signedInPage();
+    const rec = recordingCallbacks(appServer(), page.time);
+    page.Pi.createPayment(ORDER, rec.callbacks);
+    await page.time.runUntil(() => rec.events.length > 0);
+    const id = String(rec.events[0].args[0]);
+    await page.time.pass(20 * RETRY_MS);
+    return { page, rec, id };
+  }
 
   it('is served as JavaScript and refuses calls before init', async () => {
     const { Pi, contentType } = await loadSdk(`${sb.baseUrl}/sdk.js`);
@@ -236,13 +249,7 @@ describe('browser SDK stand-in (sdk.js)', () => {
     });
 
     it('drops the completion callback; the paid payment is reported at the next authenticate', async () => {
-      await sb.client.setFaults({ dropCompletionCallback: true });
-      const page = await signedInPage();
-      const rec = recordingCallbacks(appServer(), page.time);
-      page.Pi.createPayment(ORDER, rec.callbacks);
-      await page.time.runUntil(() => rec.events.length > 0);
-      const id = String(rec.events[0].args[0]);
-      await page.time.pass(20 * RETRY_MS);
+      const { page, rec, id } = await payUnder({ dropCompletionCallback: true });
       const payment = await sb.platform.get(id);
       expect(rec.names()).toEqual(['onReadyForServerApproval']);
       expect(payment.transaction).not.toBeNull();
@@ -255,13 +262,7 @@ describe('browser SDK stand-in (sdk.js)', () => {
     });
 
     it('abandons the payment after approval; reportApprovedIncomplete reports it as Pi does; it expires a window after approval', async () => {
-      await sb.client.setFaults({ abandonAfterApproval: true });
-      const page = await signedInPage();
-      const rec = recordingCallbacks(appServer(), page.time);
-      page.Pi.createPayment(ORDER, rec.callbacks);
-      await page.time.runUntil(() => rec.events.length > 0);
-      const id = String(rec.events[0].args[0]);
-      await page.time.pass(20 * RETRY_MS);
+      const { page, rec, id } = await payUnder({ abandonAfterApproval: true });
       expect(rec.names()).toEqual(['onReadyForServerApproval']);
       expect(await sb.platform.get(id)).toMatchObject({ transaction: null, status: { developer_approved: true, cancelled: false } });
 
@@ -279,13 +280,7 @@ describe('browser SDK stand-in (sdk.js)', () => {
   });
 
   it('reports the open paid payment and fails a new one with onError(error, payment)', async () => {
-    await sb.client.setFaults({ dropCompletionCallback: true });
-    const page = await signedInPage();
-    const first = recordingCallbacks(appServer(), page.time);
-    page.Pi.createPayment(ORDER, first.callbacks);
-    await page.time.runUntil(() => first.events.length > 0);
-    const id = String(first.events[0].args[0]);
-    await page.time.pass(20 * RETRY_MS);
+    const { page, id } = await payUnder({ dropCompletionCallback: true });
     expect((await sb.platform.get(id)).transaction).not.toBeNull();
     await sb.client.resetFaults();
 
