@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '@pishop/shared';
-import { registerErrorStatus } from '../../lib/error-status';
 import { eurCentsToPi } from '../catalog';
 import { IdempotencyService } from './idempotency.service';
 import { OrdersService, type OrdersDeps } from './orders.service';
@@ -16,14 +15,6 @@ declare module 'fastify' {
     ordersIdempotency: IdempotencyService;
   }
 }
-
-registerErrorStatus({
-  ORDER_INVALID_TRANSITION: 409,
-  ORDER_PAYMENT_IN_PROGRESS: 409,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
-  IDEMPOTENCY_KEY_INVALID: 400,
-});
 
 /**
  * Orders: checkout (order + item snapshot + thread + payment snapshot in one transaction,

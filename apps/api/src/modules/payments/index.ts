@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '@pishop/shared';
-import { registerErrorStatus } from '../../lib/error-status';
 import { HorizonClient } from './horizon-client';
 import { PiClient } from './pi-client';
 import { PaymentStore } from './payment-store';
@@ -24,19 +23,6 @@ declare module 'fastify' {
     piClient: PiClient;
   }
 }
-
-registerErrorStatus({
-  PAYMENT_INVALID_TRANSITION: 409,
-  PAYMENT_NOT_READY: 409,
-  PAYMENT_NOT_LINKED: 409,
-  PAYMENT_NOT_FLAGGED: 409,
-  PAYMENT_CLOSED: 409,
-  ORDER_ALREADY_PAID: 409,
-  ORDER_CANCELLED: 409,
-  PI_PAYMENT_NOT_FOUND: 404,
-  PI_WEBHOOK_SIGNATURE_INVALID: 401,
-  PI_WEBHOOK_DISABLED: 503,
-});
 
 /**
  * Payments: the Pi Platform client, the SDK callbacks, the signed webhook, receipts, the
