@@ -10,6 +10,8 @@ import { createUser, type CreatedUser } from '../support/users';
 
 export const PI_KEY = 'payments-test-server-key';
 export const WEBHOOK_SECRET = 'payments-test-webhook-secret-0123456789';
+/** The app's wallet, fixed in the sandbox and given to the API as PI_APP_WALLET_ADDRESS. */
+export const APP_WALLET = 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M';
 
 /**
  * The API on a clean database, talking over real HTTP to a Pi sandbox on a random port: the
@@ -25,13 +27,14 @@ export interface World {
 }
 
 export async function buildWorld(env: Record<string, string> = {}): Promise<World> {
-  const sandbox = buildPiSandbox({ apiKey: PI_KEY });
+  const sandbox = buildPiSandbox({ apiKey: PI_KEY, appWalletAddress: APP_WALLET });
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
   const t = await buildTestApp({
     PI_API_BASE_URL: sandboxUrl,
     PI_HORIZON_URL: `${sandboxUrl}/ledger`,
     PI_API_KEY: PI_KEY,
+    PI_APP_WALLET_ADDRESS: APP_WALLET,
     PI_WEBHOOK_SECRET: WEBHOOK_SECRET,
     PI_API_TIMEOUT_MS: '3000',
     ...env,

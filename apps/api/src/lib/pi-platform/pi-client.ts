@@ -29,7 +29,7 @@ export interface PiPayment {
   transaction: null | { txid: string; verified: boolean; _link: string };
 }
 
-/** Pi's UserDTO from `GET /v2/me`. */
+/** Pi's UserDTO from `GET /v2/me`: `username` is there only when the app asked for the `username` scope. */
 export interface PiUser {
   uid: string;
   username?: string;
@@ -105,8 +105,12 @@ export class PiClient {
   }
 
   /** Who an access token belongs to: the only trustworthy source of a Pi identity. */
-  me(accessToken: string): Promise<PiUser> {
-    return this.call('GET', '/v2/me', `Bearer ${accessToken}`);
+  async me(accessToken: string): Promise<PiUser> {
+    const user = await this.call<Partial<PiUser>>('GET', '/v2/me', `Bearer ${accessToken}`);
+    if (typeof user.uid !== 'string' || user.uid === '') {
+      throw new PiApiError(200, 'invalid_response', 'Pi Platform API answered /v2/me without a uid');
+    }
+    return { ...user, uid: user.uid, username: typeof user.username === 'string' && user.username !== '' ? user.username : undefined };
   }
 
   private server<T = PiPayment>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
