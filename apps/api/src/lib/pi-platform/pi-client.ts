@@ -120,7 +120,10 @@ export class PiClient {
   private async call<T>(method: 'GET' | 'POST', path: string, authorization: string, body?: unknown): Promise<T> {
     let res: UpstreamResponse;
     try {
-      res = await requestWithRetries(`${this.baseUrl}${path}`, { method, headers: { authorization }, body }, this.upstream);
+      // Reads are retried; an approve/complete/cancel is sent once: after a lost answer, the next
+      // callback or the reconciler re-reads the payment instead of asking Pi a second time.
+      const upstream = method === 'GET' ? this.upstream : { ...this.upstream, retries: 0 };
+      res = await requestWithRetries(`${this.baseUrl}${path}`, { method, headers: { authorization }, body }, upstream);
     } catch (err) {
       if (err instanceof UpstreamTransportError) {
         throw new PiApiError(0, err.kind === 'timeout' ? 'timeout' : 'network_error', `Pi Platform API: ${err.message}`);
