@@ -3,8 +3,6 @@ import { createUser } from '../support/users';
 import { approveAndSubmit, buildWorld, checkout, createService, dbState, get, piCustomer, post, startPayment, type World } from './world';
 
 const APPROVE = { method: 'POST', path: /^\/v2\/payments\/[^/]+\/approve$/ };
-const COMPLETE = { method: 'POST', path: /^\/v2\/payments\/[^/]+\/complete$/ };
-const CANCEL = { method: 'POST', path: /^\/v2\/payments\/[^/]+\/cancel$/ };
 
 /** Pi's real behaviour: slow answers, repeats, `already_*` answers, refusals, expiry. */
 describe("Pi's real behaviour", () => {
