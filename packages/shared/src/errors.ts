@@ -1,21 +1,118 @@
-/** Error codes the API answers with in `{error: {code, message, details?}}`. */
-export const ErrorCodes = {
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  UNPROCESSABLE: 'UNPROCESSABLE',
-  RATE_LIMITED: 'RATE_LIMITED',
-  INTERNAL: 'INTERNAL',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  UPSTREAM_FAILED: 'UPSTREAM_FAILED',
-} as const;
+/**
+ * Every error code the API can answer with in `{error: {code, message, details?}}`, and its
+ * HTTP status: one table, read by the API's error handler and switched on by the SPAs.
+ * A code that is not here does not type-check on the server.
+ */
+export const ERROR_STATUS = {
+  // Generic
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_FAILED: 502,
+  SERVICE_UNAVAILABLE: 503,
 
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | (string & {});
+  // Accounts
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  PASSWORD_LOGIN_DISABLED: 403,
+  EMAIL_TAKEN: 409,
+  USERNAME_TAKEN: 409,
+  REFRESH_INVALID_TOKEN: 401,
+  RESET_INVALID_TOKEN: 400,
+  RECAPTCHA_FAILED: 400,
+  RECAPTCHA_UNAVAILABLE: 503,
+  PI_INVALID_TOKEN: 401,
+  PI_UPSTREAM: 502,
+  INVALID_IMAGE: 422,
+  INVALID_PDF: 422,
+  FILE_MISSING: 400,
+  CV_NOT_FOUND: 404,
+  LOCKOUT_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+
+  // Catalog and content
+  SERVICE_NOT_FOUND: 404,
+  SERVICE_FEATURE_NOT_FOUND: 404,
+  SERVICE_FAQ_NOT_FOUND: 404,
+  SLUG_TAKEN: 409,
+  POST_NOT_FOUND: 404,
+  PROJECT_NOT_FOUND: 404,
+  PAGE_NOT_FOUND: 404,
+
+  // Media
+  MEDIA_FILE_MISSING: 400,
+  MEDIA_EMPTY: 400,
+  MEDIA_BAD_FILENAME: 400,
+  MEDIA_TOO_LARGE: 413,
+  MEDIA_UNSUPPORTED_TYPE: 415,
+  MEDIA_UNREADABLE: 422,
+  MEDIA_NOT_FOUND: 404,
+  MEDIA_INVALID_TRANSITION: 409,
+  MEDIA_JOB_INVALID_TRANSITION: 409,
+
+  // Orders
+  ORDER_NOT_FOUND: 404,
+  ORDER_INVALID_TRANSITION: 409,
+  ORDER_PAYMENT_IN_PROGRESS: 409,
+  ORDER_ALREADY_PAID: 409,
+  ORDER_CANCELLED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
+  IDEMPOTENCY_KEY_INVALID: 400,
+
+  // Payments
+  PAYMENT_NOT_FOUND: 404,
+  PAYMENT_EVENT_NOT_FOUND: 404,
+  PAYMENT_FORBIDDEN: 403,
+  PAYMENT_INVALID_TRANSITION: 409,
+  PAYMENT_NOT_READY: 409,
+  PAYMENT_NOT_LINKED: 409,
+  PAYMENT_NOT_FLAGGED: 409,
+  PAYMENT_CLOSED: 409,
+  PAYMENT_ORDER_NOT_FOUND: 404,
+  PAYMENT_ORDER_MISMATCH: 422,
+  PAYMENT_DIRECTION_MISMATCH: 422,
+  PAYMENT_NETWORK_MISMATCH: 422,
+  PAYMENT_AMOUNT_MISMATCH: 422,
+  PAYMENT_PAYER_MISMATCH: 422,
+  PAYMENT_WALLET_MISMATCH: 422,
+  PAYMENT_TXID_MISMATCH: 422,
+  PAYMENT_LEDGER_MISMATCH: 422,
+  PAYMENT_TXID_CONFLICT: 409,
+  /** The payment ended failed or cancelled (by the payer, the app, Pi's expiry): pay again. */
+  PAYMENT_CANCELLED: 409,
+  /** Another request is settling this payment with Pi right now: try again shortly. */
+  PAYMENT_BUSY: 503,
+  PI_PAYMENT_NOT_FOUND: 404,
+  PI_REFUSED_UPSTREAM: 502,
+  PI_UNAVAILABLE: 503,
+  PI_LEDGER_UNAVAILABLE: 503,
+  PI_WEBHOOK_SIGNATURE_INVALID: 401,
+  PI_WEBHOOK_DISABLED: 503,
+
+  // Inbox
+  THREAD_NOT_FOUND: 404,
+  MESSAGE_NOT_FOUND: 404,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** `ErrorCodes.X === 'X'` for every code, so callers never spell a code as a bare string. */
+export const ErrorCodes = Object.fromEntries(Object.keys(ERROR_STATUS).map((code) => [code, code])) as { readonly [K in ErrorCode]: K };
+
+/** The HTTP status of a code (500 for a code this table does not know). */
+export function statusOfErrorCode(code: string): number {
+  return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
+}
 
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

@@ -1,5 +1,6 @@
 import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { ErrorCode } from '@pishop/shared';
 import { AppError, badRequest } from './app-error';
 
 /**
@@ -15,7 +16,7 @@ export async function findAllOrThrow<T extends ObjectLiteral & { id: number }>(
   em: EntityManager,
   entity: EntityTarget<T>,
   ids: number[],
-  notFoundCode: string,
+  notFoundCode: ErrorCode,
   label: string,
 ): Promise<T[]> {
   const rows = await em.getRepository(entity).find({ where: { id: In(ids) } as FindOptionsWhere<T> });
@@ -31,7 +32,7 @@ export async function updateAllOrNone<T extends ObjectLiteral & { id: number }>(
   entity: EntityTarget<T>,
   ids: number[],
   patch: QueryDeepPartialEntity<T>,
-  notFoundCode: string,
+  notFoundCode: ErrorCode,
   label: string,
 ): Promise<void> {
   await findAllOrThrow(em, entity, ids, notFoundCode, label);
@@ -42,7 +43,7 @@ export async function reorderByIds<T extends ObjectLiteral & { id: number; posit
   em: EntityManager,
   entity: EntityTarget<T>,
   ids: number[],
-  notFoundCode: string,
+  notFoundCode: ErrorCode,
   sameParent?: keyof T & string,
 ): Promise<number[]> {
   if (new Set(ids).size !== ids.length) throw badRequest('Each id may be listed once', { fields: { ids: 'lists an id twice' } });

@@ -11,3 +11,11 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = driverError?.code ?? '';
   return code === 'ER_DUP_ENTRY' || driverError?.errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** MySQL/MariaDB deadlock (1213) or lock wait timeout (1205); SQLite's "database is busy". */
+export function isLockConflict(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driverError = (err as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError;
+  const code = driverError?.code ?? '';
+  return driverError?.errno === 1213 || driverError?.errno === 1205 || code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+}

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@pishop/shared';
 import { AppError } from './app-error';
 
 /** A transition table: for each state, the states it may move to (terminal states list none). */
@@ -13,7 +14,7 @@ export interface StateMachine<S extends string> {
 }
 
 /** The whole lifecycle of an aggregate is the table; this only reads it. */
-export function stateMachine<S extends string>(name: string, table: TransitionTable<S>): StateMachine<S> {
+export function stateMachine<S extends string>(name: string, table: TransitionTable<S>, invalidCode: ErrorCode): StateMachine<S> {
   const states = Object.keys(table) as S[];
   const canTransition = (from: S, to: S) => (table[from] ?? []).includes(to);
   return {
@@ -23,7 +24,7 @@ export function stateMachine<S extends string>(name: string, table: TransitionTa
     isTerminal: (state) => (table[state] ?? []).length === 0,
     transition(from, to) {
       if (!canTransition(from, to)) {
-        throw new AppError(`${name.toUpperCase()}_INVALID_TRANSITION`, `A ${name} cannot go from ${from} to ${to}`, { from, to });
+        throw new AppError(invalidCode, `A ${name} cannot go from ${from} to ${to}`, { from, to });
       }
       return to;
     },

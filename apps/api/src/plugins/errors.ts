@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCodes, type ApiErrorBody } from '@pishop/shared';
+import { ErrorCodes, type ApiErrorBody, type ErrorCode } from '@pishop/shared';
 import { AppError, describeFields } from '../lib/app-error';
 import { statusForCode } from '../lib/error-status';
 import { DtoValidationError } from '../lib/validation';
@@ -75,7 +75,7 @@ function fieldsOf(details: unknown): Record<string, string> | undefined {
   return undefined;
 }
 
-function fastifyCode(error: FastifyError): string {
+function fastifyCode(error: FastifyError): ErrorCode {
   const status = error.statusCode ?? 500;
   if (status === 413) return ErrorCodes.PAYLOAD_TOO_LARGE;
   if (status === 415) return ErrorCodes.UNSUPPORTED_MEDIA_TYPE;

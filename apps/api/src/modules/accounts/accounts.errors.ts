@@ -1,27 +1,5 @@
 import { AccountErrorCodes as C } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
-import { registerErrorStatus } from '../../lib/error-status';
-
-registerErrorStatus({
-  [C.INVALID_CREDENTIALS]: 401,
-  [C.ACCOUNT_LOCKED]: 423,
-  [C.ACCOUNT_DISABLED]: 403,
-  [C.PASSWORD_LOGIN_DISABLED]: 403,
-  [C.EMAIL_TAKEN]: 409,
-  [C.USERNAME_TAKEN]: 409,
-  [C.REFRESH_INVALID_TOKEN]: 401,
-  [C.RESET_INVALID_TOKEN]: 400,
-  [C.RECAPTCHA_FAILED]: 400,
-  [C.RECAPTCHA_UNAVAILABLE]: 503,
-  [C.PI_INVALID_TOKEN]: 401,
-  [C.PI_UPSTREAM]: 502,
-  [C.INVALID_IMAGE]: 422,
-  [C.INVALID_PDF]: 422,
-  [C.FILE_MISSING]: 400,
-  [C.CV_NOT_FOUND]: 404,
-  [C.LOCKOUT_NOT_FOUND]: 404,
-  [C.USER_NOT_FOUND]: 404,
-});
 
 export const invalidCredentials = () =>
   new AppError(C.INVALID_CREDENTIALS, 'The login or password is wrong');

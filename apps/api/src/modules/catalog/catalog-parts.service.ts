@@ -2,6 +2,7 @@ import type { DataSource, DeepPartial, EntityTarget, FindOptionsWhere, Repositor
 import {
   CatalogErrorCodes, type AdminServiceFaq, type AdminServiceFeature, type ServiceFaqInput, type ServiceFeatureInput,
 } from '@pishop/shared';
+import type { ErrorCode } from '@pishop/shared';
 import { AppError, validationFailed } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
 import { reorderByIds } from '../../lib/admin-bulk';
@@ -37,7 +38,7 @@ export class ServicePartAdmin<E extends Part, Input extends PartInput, Rec> {
     private readonly db: DataSource,
     private readonly entity: EntityTarget<E>,
     private readonly toRecord: (row: E) => Rec,
-    private readonly notFoundCode: string,
+    private readonly notFoundCode: ErrorCode,
     private readonly label: string,
     /** The editable fields of the input; a field left out on update keeps its value. */
     private readonly fields: (input: Input) => DeepPartial<E>,

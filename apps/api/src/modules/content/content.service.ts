@@ -2,6 +2,7 @@ import { LessThanOrEqual, type DataSource, type SelectQueryBuilder } from 'typeo
 import {
   ContentErrorCodes, type HomeResponse, type Page, type PageView, type PostDetail, type PostListQuery, type PostSort,
   type PostSummary, type ProjectListQuery, type ProjectSort, type ProjectView, type ServiceSummary,
+  type ErrorCode,
 } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { likeContains } from '../../lib/simple-rest';
@@ -38,7 +39,7 @@ function ordered<T extends object>(qb: SelectQueryBuilder<T>, order: [string, 'A
   return qb;
 }
 
-const notFound = (code: string, what: string) => new AppError(code, `${what} not found`);
+const notFound = (code: ErrorCode, what: string) => new AppError(code, `${what} not found`);
 
 /**
  * Public content reads. A post exists for the public only when it is published and its

@@ -1,16 +1,5 @@
 import { MediaErrorCodes, type MediaKind } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
-import { registerErrorStatus } from '../../lib/error-status';
-
-registerErrorStatus({
-  [MediaErrorCodes.MEDIA_FILE_MISSING]: 400,
-  [MediaErrorCodes.MEDIA_EMPTY]: 400,
-  [MediaErrorCodes.MEDIA_BAD_FILENAME]: 400,
-  [MediaErrorCodes.MEDIA_TOO_LARGE]: 413,
-  [MediaErrorCodes.MEDIA_UNSUPPORTED_TYPE]: 415,
-  [MediaErrorCodes.MEDIA_UNREADABLE]: 422,
-  [MediaErrorCodes.MEDIA_NOT_FOUND]: 404,
-});
 
 const megabytes = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(2)} MB`;
 

@@ -1,4 +1,4 @@
-import type { MediaStatus } from '@pishop/shared';
+import { ErrorCodes, type MediaStatus } from '@pishop/shared';
 import { stateMachine } from '../../lib/state-machine';
 
 export const JOB_TASKS = ['video_preview', 'image_thumbnails'] as const;
@@ -16,7 +16,7 @@ export const mediaJobStates = stateMachine<JobStatus>('media_job', {
   running: ['done', 'failed', 'queued'],
   done: [],
   failed: [],
-});
+}, ErrorCodes.MEDIA_JOB_INVALID_TRANSITION);
 
 /**
  * Media items. Images start `ready`, videos `processing`; a recompress moves a ready or
@@ -27,4 +27,4 @@ export const mediaStates = stateMachine<MediaStatus>('media', {
   processing: ['ready', 'failed'],
   ready: ['processing'],
   failed: ['processing'],
-});
+}, ErrorCodes.MEDIA_INVALID_TRANSITION);

@@ -35,6 +35,11 @@ export class Payment {
   @JoinColumn({ name: 'orderId' })
   order?: Order;
 
+  /** The order's number (it never changes): receipts, the audit trail and admin search read it here. */
+  @Index('IDX_payments_order_number')
+  @Column({ type: 'varchar', length: 32 })
+  orderNumber!: string;
+
   @Index('UQ_payments_pi_payment_id', { unique: true })
   @Column({ type: 'varchar', length: 100, nullable: true })
   piPaymentId!: string | null;

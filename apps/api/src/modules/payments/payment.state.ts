@@ -1,4 +1,4 @@
-import type { PaymentStatus } from '@pishop/shared';
+import { ErrorCodes, type PaymentStatus } from '@pishop/shared';
 import { stateMachine } from '../../lib/state-machine';
 
 /**
@@ -10,7 +10,7 @@ export const paymentStateMachine = stateMachine<PaymentStatus>('payment', {
   initiated: ['confirmed', 'failed'],
   confirmed: [],
   failed: [],
-});
+}, ErrorCodes.PAYMENT_INVALID_TRANSITION);
 
 /** The states a payment passes through to reach `target` from `from` (empty when already there). */
 export function pathTo(from: PaymentStatus, target: PaymentStatus): PaymentStatus[] {
