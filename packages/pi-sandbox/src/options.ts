@@ -5,7 +5,7 @@ import {
   type PiNetworkName,
   isPiNetworkName,
 } from '@pishop/pi-protocol';
-import { isSecretSeed } from './core/stellar';
+import { isAccountId, isSecretSeed, keypairFromSeed } from './core/stellar';
 
 export { PI_SANDBOX_DEV_API_KEY, PI_SANDBOX_DEV_APP_WALLET_ADDRESS, PI_SANDBOX_DEV_APP_WALLET_SEED } from '@pishop/pi-protocol';
 
@@ -17,6 +17,11 @@ export interface PiSandboxOptions {
    * app submits to the ledger must be signed with it. Default PI_SANDBOX_DEV_APP_WALLET_SEED.
    */
   appWalletSeed?: string;
+  /**
+   * @deprecated A receive-only app wallet, for callers that know only the address: user-to-app
+   * payments work, but nothing can sign the app's own transactions (A2U). Use `appWalletSeed`.
+   */
+  appWalletAddress?: string;
   /** `'Pi Network'` (Mainnet) or `'Pi Testnet'`: payments' `network` and the ledger's passphrase. Default 'Pi Testnet'. */
   network?: string;
   /** The approval window: Pi cancels a payment not approved, or approved but not signed, this long after. Default 60000. */
@@ -32,6 +37,8 @@ export interface PiSandboxOptions {
 export interface ResolvedOptions {
   apiKey: string;
   appWalletSeed: string;
+  /** The app wallet: the seed's public key, or the deprecated receive-only address. */
+  appWalletAddress: string;
   network: PiNetworkName;
   approvalTimeoutMs: number;
   callbackRetryMs: number;
@@ -47,6 +54,11 @@ export function resolveOptions(opts: PiSandboxOptions): ResolvedOptions {
   if (typeof seed !== 'string' || !isSecretSeed(seed)) {
     throw new Error('pi-sandbox: options.appWalletSeed must be a Stellar secret seed (56 characters starting with "S")');
   }
+  const address = opts.appWalletAddress ?? keypairFromSeed(seed).publicKey();
+  if (!isAccountId(address)) throw new Error(`pi-sandbox: options.appWalletAddress ${address} is not a Pi wallet address`);
+  if (opts.appWalletSeed && opts.appWalletAddress && keypairFromSeed(seed).publicKey() !== address) {
+    throw new Error("pi-sandbox: options.appWalletAddress is not the public key of options.appWalletSeed");
+  }
   const network = opts.network ?? PI_TESTNET;
   if (!isPiNetworkName(network)) {
     throw new Error(`pi-sandbox: options.network must be ${PI_NETWORK_NAMES.map((n) => `"${n}"`).join(' or ')}, got "${network}"`);
@@ -54,6 +66,7 @@ export function resolveOptions(opts: PiSandboxOptions): ResolvedOptions {
   return {
     apiKey: opts.apiKey,
     appWalletSeed: seed,
+    appWalletAddress: address,
     network,
     approvalTimeoutMs: positiveInt('approvalTimeoutMs', opts.approvalTimeoutMs, 60_000),
     callbackRetryMs: positiveInt('callbackRetryMs', opts.callbackRetryMs, 10_000),

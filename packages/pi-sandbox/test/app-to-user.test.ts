@@ -1,5 +1,5 @@
 import { Keypair } from '@stellar/stellar-sdk';
-import { type HorizonTransaction, PI_SANDBOX_DEV_APP_WALLET_ADDRESS, type PaymentDTO, type SandboxUser } from '../src';
+import { type HorizonTransaction, PI_SANDBOX_DEV_APP_WALLET_ADDRESS, type PaymentDTO, type SandboxUser, buildPiSandbox } from '../src';
 import { API_KEY, type Running, balanceOf, failure, paymentAt, startSandbox } from './helpers';
 import { appPaymentEnvelope, appWallet } from './stellar-helpers';
 
@@ -274,5 +274,24 @@ describe('the Horizon-compatible ledger', () => {
     } finally {
       await mainnet.app.close();
     }
+  });
+
+  it('still takes a receive-only app wallet address (deprecated): payments go to it, nothing can sign for it', async () => {
+    const address = Keypair.random().publicKey();
+    const receiving = await startSandbox({ appWalletAddress: address });
+    try {
+      const { payment } = await paymentAt(receiving, 'created');
+      expect(payment.to_address).toBe(address);
+      const pioneer = await receiving.client.createUser();
+      const a2u = await receiving.platform.createAppToUser({ amount: 1, memo: 'm', metadata: {}, uid: pioneer.uid });
+      const envelope = await appPaymentEnvelope(receiving, { destination: pioneer.walletAddress, amount: '1', memo: a2u.identifier }).catch((e: unknown) => e);
+      // The development wallet signing for it has no account on this ledger.
+      expect(envelope).toMatchObject({ response: { status: 404 } });
+    } finally {
+      await receiving.app.close();
+    }
+    const mismatched = buildPiSandbox({ apiKey: 'k', appWalletAddress: address, appWalletSeed: Keypair.random().secret() });
+    await expect(mismatched.ready()).rejects.toThrow(/public key/);
+    await mismatched.close();
   });
 });

@@ -5,7 +5,6 @@ import { SandboxClock } from './clock';
 import { Faults } from './faults';
 import { Ledger } from './ledger';
 import { Payments } from './payments';
-import { keypairFromSeed } from './stellar';
 import { Users } from './users';
 import { toStroops } from './amount';
 
@@ -28,7 +27,7 @@ export interface Sandbox {
 
 export function createSandbox(options: ResolvedOptions): Sandbox {
   const clock = new SandboxClock();
-  const appWallet = keypairFromSeed(options.appWalletSeed).publicKey();
+  const appWallet = options.appWalletAddress;
   const ledger = new Ledger(clock, PI_NETWORK_PASSPHRASES[options.network]);
   ledger.openAccount(appWallet, toStroops(APP_WALLET_STARTING_BALANCE));
   const users = new Users(clock, ledger, toStroops(USER_WALLET_STARTING_BALANCE));
