@@ -9,7 +9,8 @@ import { MemoryStorage, PageTime, loadSdk, recordingCallbacks } from './sdk-harn
  * parser. The sandbox must answer in Pi's shapes regardless.
  */
 function parentApp(): FastifyInstance {
-  const app = Fastify();
+  // As the API's: its router options reach the sandbox's routes too.
+  const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, _body, done) =>
     done(Object.assign(new Error('parent parser used'), { statusCode: 415 })),
@@ -134,6 +135,12 @@ describe('piSandboxPlugin mounted under /pi-sandbox in a parent app', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-headers')).toMatch(/Content-Type/);
+  });
+
+  it('answers the Horizon root with or without the trailing slash', async () => {
+    for (const path of ['/pi-sandbox/ledger', '/pi-sandbox/ledger/']) {
+      expect(await (await fetch(`${origin}${path}`)).json()).toMatchObject({ network_passphrase: 'Pi Testnet' });
+    }
   });
 
   it('refuses to register without an API key', async () => {

@@ -27,7 +27,9 @@ export function ledgerRoutes(app: FastifyInstance, sandbox: Sandbox, mountPrefix
       reply.header('date', sandbox.clock.now().toUTCString());
     });
 
-    for (const path of ['/ledger', '/ledger/']) horizon.get(path, async (request) => toHorizonRoot(ledger, links(request)));
+    // `/ledger/` too, unless the parent's router already treats it as `/ledger`.
+    const roots = ignoresTrailingSlash(app) ? ['/ledger'] : ['/ledger', '/ledger/'];
+    for (const path of roots) horizon.get(path, async (request) => toHorizonRoot(ledger, links(request)));
     horizon.get('/ledger/fee_stats', async () => toHorizonFeeStats(ledger));
     horizon.get<ById>('/ledger/accounts/:id', async (request, reply) => {
       const { id } = request.params;
@@ -56,6 +58,11 @@ export function ledgerRoutes(app: FastifyInstance, sandbox: Sandbox, mountPrefix
       }
     });
   });
+}
+
+function ignoresTrailingSlash(app: FastifyInstance): boolean {
+  const config = app.initialConfig as { routerOptions?: { ignoreTrailingSlash?: boolean }; ignoreTrailingSlash?: boolean };
+  return Boolean(config.routerOptions?.ignoreTrailingSlash ?? config.ignoreTrailingSlash);
 }
 
 function withTransaction<T>(
