@@ -124,4 +124,20 @@ describe('Pi Login when Pi is unreachable or odd', () => {
       await odd.close();
     }
   });
+
+  it('signs in a Pioneer whose /v2/me carries no username (no username scope)', async () => {
+    const quiet = await fakeServer(() => ({ status: 200, body: { uid: 'uid-without-name', credentials: { scopes: ['payments'] } } }));
+    const t = await buildAccountsApp({ PI_API_BASE_URL: quiet.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user).toMatchObject({ piUid: 'uid-without-name', piUsername: null, email: null });
+      expect(res.json().user.username).toMatch(/^pioneer/);
+      const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
+      expect(again.json().user.id).toBe(res.json().user.id);
+    } finally {
+      await t.close();
+      await quiet.close();
+    }
+  });
 });

@@ -66,3 +66,5 @@ export default fp(
   },
   { name: 'accounts', dependencies: ['config', 'db', 'auth', 'mailer', 'pi-platform'] },
 );
+
+export { User } from './user.entity';

@@ -1,7 +1,7 @@
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { AccountErrorCodes as C, type LoginLockoutDto } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
-import { supportsRowLocks } from '../../db/database';
+import { supportsRowLocks } from '../../lib/row-locks';
 import type { AppConfig } from '../../config';
 import { LoginAttempt } from './login-attempt.entity';
 

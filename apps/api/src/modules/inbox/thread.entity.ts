@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { MESSAGE_KINDS, ORDER_STATUSES, type MessageKind, type OrderStatus } from '@pishop/shared';
-import { User } from '../accounts/user.entity';
+import { User } from '../accounts';
 
 /**
  * The conversation about one order (exactly one per order). The inbox sits below orders in

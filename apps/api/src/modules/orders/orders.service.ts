@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CheckoutResponse, OrderStatus, OrderView, Page, PageQuery } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { pageWindow, toPage } from '../../lib/pagination';
-import { supportsRowLocks } from '../../db/database';
+import { supportsRowLocks } from '../../lib/row-locks';
 import { Order, OrderItem } from './order.entity';
 import { orderStateMachine } from './order.state';
 import { newOrderNumber } from './order-number';

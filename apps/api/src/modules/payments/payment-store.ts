@@ -2,7 +2,7 @@ import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { PaymentStatus } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { supportsRowLocks } from '../../db/database';
+import { supportsRowLocks } from '../../lib/row-locks';
 import type { DomainEvents } from '../../lib/domain-events';
 import type { PiPayment } from '../../lib/pi-platform/pi-client';
 import type { Order, PaymentFacts, PaymentSnapshot } from '../orders';

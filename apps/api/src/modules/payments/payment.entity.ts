@@ -16,7 +16,7 @@ import {
   type PaymentEventSource,
   type PaymentStatus,
 } from '@pishop/shared';
-import { Order } from '../orders/order.entity';
+import { Order } from '../orders';
 
 /**
  * One attempt to pay an order with Pi. Checkout creates it with the pricing snapshot; the
