@@ -1,5 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
+import { Keypair } from '@stellar/stellar-sdk';
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '@pishop/pi-protocol';
 import { z } from 'zod';
 import { envSchema, type RawEnv } from './env-schema';
 import { ROOT_DIR } from './paths';
@@ -13,8 +15,6 @@ export const PI_HORIZON_BY_NETWORK = {
 } as const;
 /** Fixed development key of the mounted sandbox (also in .env.example). */
 export const PI_SANDBOX_DEV_KEY = 'pi-sandbox-dev-key';
-/** The mounted sandbox's default app wallet (the address of PI_SANDBOX_DEV_APP_WALLET_SEED in @pishop/pi-protocol). */
-const PI_SANDBOX_DEV_APP_WALLET = 'GDEVWALLETPLACEHOLDERXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 const DEV_JWT_SECRET = 'development-only-secret-change-me-please-32+chars';
 
 export type DatabaseConfig =
@@ -140,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       webhookSecret: e.PI_WEBHOOK_SECRET,
       validationKey: e.PI_VALIDATION_KEY,
       network: e.PI_NETWORK,
-      appWalletAddress: e.PI_APP_WALLET_ADDRESS ?? PI_SANDBOX_DEV_APP_WALLET,
+      appWalletAddress: e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED),
       sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED,
       sandboxApprovalTimeoutMs: e.PI_SANDBOX_APPROVAL_TIMEOUT_MS,
       paymentExpirySeconds: e.PI_PAYMENT_EXPIRY_SECONDS,
@@ -200,6 +200,11 @@ function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; messag
     issues.push({ key: 'PI_SANDBOX_APP_WALLET_SEED', message: 'only applies to the mounted sandbox (PI_SANDBOX_LOCAL=true)' });
   }
   return issues;
+}
+
+/** The mounted sandbox's wallet: the address of its seed (the fixed development wallet without one). */
+function sandboxWalletAddress(seed: string | undefined): string {
+  return seed ? Keypair.fromSecret(seed).publicKey() : PI_SANDBOX_DEV_APP_WALLET_ADDRESS;
 }
 
 function toIssues(error: z.ZodError): { key: string; message: string }[] {
