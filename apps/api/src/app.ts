@@ -39,6 +39,17 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
+/** Never logged: credentials, and the wallet seed wherever it might ride along (it is also a `Secret`). */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'PI_WALLET_PRIVATE_SEED',
+  '*.PI_WALLET_PRIVATE_SEED',
+  'walletSeed',
+  '*.walletSeed',
+  '*.*.walletSeed',
+];
+
 const defaultSpas: SpaApp[] = [
   { prefix: '/admin/', root: path.join(ROOT_DIR, 'apps/admin/dist') },
   { prefix: '/', root: path.join(ROOT_DIR, 'apps/web/dist') },
@@ -47,7 +58,7 @@ const defaultSpas: SpaApp[] = [
 /** The app factory used by the server, the tests and the CLI. */
 export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT_PATHS },
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

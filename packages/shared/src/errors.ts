@@ -99,6 +99,26 @@ export const ERROR_STATUS = {
   PI_WEBHOOK_SIGNATURE_INVALID: 401,
   PI_WEBHOOK_DISABLED: 503,
 
+  // Refunds
+  /** No PI_WALLET_PRIVATE_SEED: this server cannot sign refunds (details.reason says why). */
+  REFUNDS_DISABLED: 503,
+  /** The wallet seed is not the app wallet's key (or Pi pays A2U from another wallet): nothing is sent. */
+  REFUNDS_WALLET_MISMATCH: 503,
+  REFUND_NOT_FOUND: 404,
+  /** Only a confirmed payment whose payer Pi named can be refunded. */
+  REFUND_NOT_ALLOWED: 409,
+  /** Completed and in-flight refunds would exceed what was paid (details: paidPi, refundedPi, availablePi). */
+  REFUND_EXCEEDS_PAYMENT: 422,
+  REFUND_INVALID_TRANSITION: 409,
+  /** Pi holds another open App-to-User payment to this Pioneer that is not this refund's. */
+  REFUND_RECIPIENT_BUSY: 409,
+  /** The app wallet cannot cover the refund and its fee: the refund is kept and retried once π is added. */
+  REFUND_WALLET_UNDERFUNDED: 409,
+  /** The ledger refused the refund transaction for good; the refund failed and nothing was paid. */
+  REFUND_LEDGER_REFUSED: 502,
+  /** Refunds move money: the request must carry an Idempotency-Key header. */
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+
   // Inbox
   THREAD_NOT_FOUND: 404,
   MESSAGE_NOT_FOUND: 404,

@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './content';
 export * from './media';
 export * from './events';
+export * from './refunds';

@@ -1,4 +1,5 @@
 import type { PaymentStatus, PiPaymentRequest } from './payments';
+import type { RefundSummary } from './refunds';
 
 /** Order lifecycle: pending → paid | cancelled; a paid order is never cancelled. */
 export const ORDER_STATUSES = ['pending', 'paid', 'cancelled'] as const;
@@ -36,6 +37,8 @@ export interface OrderView {
   items: OrderItemView[];
   /** Payments made (or tried) for this order, newest first. */
   payments: OrderPaymentSummary[];
+  /** Refunds of this order's payments (π sent back to the payer), newest first. */
+  refunds: RefundSummary[];
   threadId: number | null;
   /** What to hand to the Pi SDK to pay (again) while the order is pending; null otherwise. */
   piPayment: PiPaymentRequest | null;

@@ -1,3 +1,5 @@
+import type { RefundSummary } from './refunds';
+
 /** Payment lifecycle: pending (checkout) → initiated (approved with Pi) → confirmed; pending/initiated → failed. */
 export const PAYMENT_STATUSES = ['pending', 'initiated', 'confirmed', 'failed'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -31,6 +33,8 @@ export interface PaymentReceipt {
   pricePi: string;
   createdAt: string;
   confirmedAt: string | null;
+  /** π sent back for this payment, newest first. */
+  refunds: RefundSummary[];
 }
 
 /** The answer of every `/pi/*` callback: the payment as it stands now. */

@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Keypair } from '@stellar/stellar-sdk';
-import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '@pishop/pi-protocol';
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS, PI_SANDBOX_DEV_APP_WALLET_SEED } from '@pishop/pi-protocol';
 import { z } from 'zod';
+import { Secret } from '../lib/secret';
 import { envSchema, type RawEnv } from './env-schema';
 import { ROOT_DIR } from './paths';
 
@@ -66,6 +67,12 @@ export interface AppConfig {
     network: 'Pi Network' | 'Pi Testnet';
     /** The app's wallet: Pi's `to_address` and the ledger destination of every user-to-app payment. */
     appWalletAddress: string;
+    /**
+     * The app wallet's secret seed (`PI_WALLET_PRIVATE_SEED`), which signs refunds; its public key
+     * is `appWalletAddress` (checked here). With the mounted sandbox it defaults to the sandbox's
+     * seed. Unset: refunds are off.
+     */
+    walletSeed?: Secret;
     /** The mounted sandbox's fixed app wallet seed (only with `sandboxLocal`). */
     sandboxAppWalletSeed?: string;
     /** The mounted sandbox's approval window. */
@@ -102,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
   const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
   const piIssues = checkPiNetwork(e, sandboxLocal);
   if (piIssues.length) throw new ConfigError(piIssues);
+  const appWalletAddress = e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED);
+  const walletSeed = appWalletSeed(e, sandboxLocal, appWalletAddress);
   const sandboxBase = `http://127.0.0.1:${e.PORT}/pi-sandbox`;
   return {
     env: e.NODE_ENV,
@@ -140,7 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       webhookSecret: e.PI_WEBHOOK_SECRET,
       validationKey: e.PI_VALIDATION_KEY,
       network: e.PI_NETWORK,
-      appWalletAddress: e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED),
+      appWalletAddress,
+      walletSeed,
       sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED,
       sandboxApprovalTimeoutMs: e.PI_SANDBOX_APPROVAL_TIMEOUT_MS,
       paymentExpirySeconds: e.PI_PAYMENT_EXPIRY_SECONDS,
@@ -200,6 +210,29 @@ function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; messag
     issues.push({ key: 'PI_SANDBOX_APP_WALLET_SEED', message: 'only applies to the mounted sandbox (PI_SANDBOX_LOCAL=true)' });
   }
   return issues;
+}
+
+/**
+ * The seed that signs refunds. A seed that is not the app wallet's key would sign transactions
+ * Pi refuses (or pay from a wallet that is not the app's): it stops the start, named but never
+ * printed. With the mounted sandbox and no seed, the sandbox's own (public, development) seed.
+ */
+function appWalletSeed(e: RawEnv, sandboxLocal: boolean, appWalletAddress: string): Secret | undefined {
+  if (e.PI_WALLET_PRIVATE_SEED) {
+    const publicKey = Keypair.fromSecret(e.PI_WALLET_PRIVATE_SEED).publicKey();
+    if (publicKey !== appWalletAddress) {
+      throw new ConfigError([
+        {
+          key: 'PI_WALLET_PRIVATE_SEED',
+          message: `is not the app wallet's key: its public key is ${publicKey}, but the app wallet (PI_APP_WALLET_ADDRESS) is ${appWalletAddress}`,
+        },
+      ]);
+    }
+    return new Secret(e.PI_WALLET_PRIVATE_SEED);
+  }
+  if (!sandboxLocal) return undefined;
+  const sandboxSeed = e.PI_SANDBOX_APP_WALLET_SEED ?? PI_SANDBOX_DEV_APP_WALLET_SEED;
+  return Keypair.fromSecret(sandboxSeed).publicKey() === appWalletAddress ? new Secret(sandboxSeed) : undefined;
 }
 
 /** The mounted sandbox's wallet: the address of its seed (the fixed development wallet without one). */

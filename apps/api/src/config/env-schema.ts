@@ -80,6 +80,9 @@ export const envSchema = z.object({
   PI_NETWORK: z.enum(['Pi Network', 'Pi Testnet'], { message: 'must be "Pi Network" (Mainnet) or "Pi Testnet"' }).default('Pi Testnet'),
   // The app's wallet: every user-to-app payment must pay it (Pi's to_address and the ledger destination).
   PI_APP_WALLET_ADDRESS: z.string().refine((v) => StrKey.isValidEd25519PublicKey(v), 'must be a Pi wallet address (G... with a valid checksum)').optional(),
+  // The app wallet's secret seed (S...): signs refunds (App-to-User payments). Never logged or returned;
+  // its public key must be PI_APP_WALLET_ADDRESS. Unset: refunds are off (the mounted sandbox's seed by default there).
+  PI_WALLET_PRIVATE_SEED: z.string().refine((v) => StrKey.isValidEd25519SecretSeed(v), 'must be a Stellar secret seed (S... with a valid checksum)').optional(),
   // The mounted sandbox's fixed app wallet (a secret seed S...); its address is the default PI_APP_WALLET_ADDRESS there.
   PI_SANDBOX_APP_WALLET_SEED: z.string().refine((v) => StrKey.isValidEd25519SecretSeed(v), 'must be a Stellar secret seed (S... with a valid checksum)').optional(),
   // The mounted sandbox's approval window: an unapproved payment, or an approved one never signed, is cancelled after it.

@@ -6,6 +6,7 @@ import { Order, OrderItem } from '../modules/orders/order.entity';
 import { IdempotencyKey } from '../modules/orders/idempotency-key.entity';
 import { Payment, PaymentEvent } from '../modules/payments/payment.entity';
 import { PaymentLease } from '../modules/payments/payment-lease';
+import { Refund, RefundEvent } from '../modules/payments/refunds/refund.entity';
 import { Message, Thread } from '../modules/inbox/thread.entity';
 
 /**
@@ -39,6 +40,8 @@ export const entities: Function[] = [
   Payment,
   PaymentEvent,
   PaymentLease,
+  Refund,
+  RefundEvent,
   // inbox
   Thread,
   Message,

@@ -16,6 +16,20 @@ export interface HorizonTransaction {
   source_account?: string;
 }
 
+/** `GET /accounts/:id`, as far as building a transaction needs it. */
+export interface HorizonAccountState {
+  id: string;
+  /** int64 as a decimal string: the next transaction uses sequence + 1. */
+  sequence: string;
+  /** Native balance, 7-decimal string. */
+  balance: string;
+}
+
+/** What `POST /transactions` made of a signed envelope. */
+export type SubmitOutcome =
+  | { ok: true; hash: string; successful: boolean }
+  | { ok: false; status: number; transactionCode: string | null; operationCodes: string[]; detail: string };
+
 export interface HorizonOperation {
   id: string;
   type: string;
@@ -75,6 +89,52 @@ export class HorizonClient {
     return page._embedded?.records ?? [];
   }
 
+  /** The account with its sequence and native balance, or null when the ledger does not know it. */
+  async account(accountId: string): Promise<{ account: HorizonAccountState; serverTime: Date | null } | null> {
+    const res = await this.request(`/accounts/${encodeURIComponent(accountId)}`, { method: 'GET' });
+    const body = this.readBody<{ id?: string; account_id?: string; sequence?: string; balances?: { asset_type?: string; balance?: string }[] }>(res);
+    if (!body) return null;
+    if (typeof body.sequence !== 'string' || !/^\d+$/.test(body.sequence)) throw new HorizonUnavailableError('Pi ledger: the account answer carries no sequence');
+    const native = body.balances?.find((b) => b.asset_type === 'native');
+    return {
+      account: { id: body.account_id ?? body.id ?? accountId, sequence: body.sequence, balance: native?.balance ?? '0' },
+      serverTime: parseDate(res.date),
+    };
+  }
+
+  /** The base fee per operation in stroops (`fee_stats.last_ledger_base_fee`), as Stellar SDKs read it. */
+  async baseFee(): Promise<number> {
+    const res = await this.request('/fee_stats', { method: 'GET' });
+    const body = this.readBody<{ last_ledger_base_fee?: string }>(res);
+    const fee = Number(body?.last_ledger_base_fee);
+    if (!Number.isSafeInteger(fee) || fee <= 0) throw new HorizonUnavailableError('Pi ledger: fee_stats carries no base fee');
+    return fee;
+  }
+
+  /**
+   * Submits a signed envelope (form field `tx`, as Horizon takes it). Resubmitting an envelope the
+   * ledger already has answers its recorded result, so retries never pay twice. A refusal comes
+   * back with Stellar's result codes; only an outage throws.
+   */
+  async submit(envelopeXdr: string): Promise<SubmitOutcome> {
+    const res = await this.request('/transactions', { method: 'POST', form: { tx: envelopeXdr } });
+    const body = res.json as { hash?: string; successful?: boolean; detail?: string; title?: string; extras?: { result_codes?: { transaction?: string; operations?: string[] } } } | undefined;
+    if (res.status >= 200 && res.status < 300 && body && typeof body.hash === 'string') {
+      return { ok: true, hash: body.hash, successful: body.successful !== false };
+    }
+    if (res.status >= 400 && res.status < 500) {
+      const codes = body?.extras?.result_codes;
+      return {
+        ok: false,
+        status: res.status,
+        transactionCode: codes?.transaction ?? null,
+        operationCodes: codes?.operations ?? [],
+        detail: body?.detail ?? body?.title ?? summariseErrorText(res.text),
+      };
+    }
+    throw new HorizonUnavailableError(`Pi ledger answered ${res.status} to a transaction${body?.detail ? `: ${body.detail}` : ''}`);
+  }
+
   /** Successful, memo = payment id, one native payment of exactly `amount` from `fromAddress` to `toAddress`. */
   async verify(expected: ExpectedTransfer): Promise<LedgerVerdict> {
     if (!/^[0-9a-fA-F]{64}$/.test(expected.txid)) return { ok: false, reason: 'the txid is not a transaction hash' };
@@ -98,13 +158,20 @@ export class HorizonClient {
   }
 
   private async get<T>(path: string): Promise<T | null> {
-    let res: UpstreamResponse;
+    return this.readBody<T>(await this.request(path, { method: 'GET' }));
+  }
+
+  private async request(path: string, init: { method: 'GET' | 'POST'; form?: Record<string, string> }): Promise<UpstreamResponse> {
     try {
-      res = await requestWithRetries(`${this.baseUrl}${path}`, { method: 'GET' }, this.upstream);
+      return await requestWithRetries(`${this.baseUrl}${path}`, init, this.upstream);
     } catch (err) {
       if (err instanceof UpstreamTransportError) throw new HorizonUnavailableError(`Pi ledger: ${err.message}`);
       throw err;
     }
+  }
+
+  /** The JSON body of a 2xx, null for "not on the ledger" (404, or 400 for a malformed id); an outage throws. */
+  private readBody<T>(res: UpstreamResponse): T | null {
     if (res.status === 404) return null;
     if (res.status >= 200 && res.status < 300 && res.json && typeof res.json === 'object') return res.json as T;
     const detail = (res.json as { detail?: string; title?: string } | undefined)?.detail ?? summariseErrorText(res.text);
@@ -112,6 +179,12 @@ export class HorizonClient {
     if (res.status === 400) return null;
     throw new HorizonUnavailableError(`Pi ledger answered ${res.status}${detail ? `: ${detail}` : ''}`);
   }
+}
+
+function parseDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 export function sameAmount(a: unknown, b: unknown): boolean {

@@ -98,6 +98,14 @@ export class PiClient {
     return this.server('POST', `/v2/payments/${encodeURIComponent(paymentId)}/cancel`);
   }
 
+  /**
+   * An App-to-User payment: the app pays `uid` (Pi creates it approved, from the app wallet).
+   * Sent once: after a lost answer, the next attempt meets Pi's `ongoing_payment_found` carrying it.
+   */
+  createAppToUser(payment: { amount: number; memo: string; metadata: Record<string, unknown>; uid: string }): Promise<PiPayment> {
+    return this.server('POST', '/v2/payments', { payment });
+  }
+
   /** Payments the app started (A2U) and never completed; user-to-app ones are not listed here. */
   async incompleteServerPayments(): Promise<PiPayment[]> {
     const body = await this.server<{ incomplete_server_payments?: PiPayment[] }>('GET', '/v2/payments/incomplete_server_payments');

@@ -16,6 +16,8 @@ export interface UpstreamResponse {
   text: string;
   /** The parsed body when it was JSON, else undefined. */
   json: unknown;
+  /** The server's `Date` header, when it sent one (Horizon's clock, for transaction time bounds). */
+  date: string | null;
 }
 
 /** No answer at all: the connection failed or the attempt ran out of time. */
@@ -43,13 +45,16 @@ class RetryableAnswer extends Error {
  */
 export async function requestWithRetries(
   url: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown },
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown; form?: Record<string, string> },
   opts: UpstreamOptions,
 ): Promise<UpstreamResponse> {
   const doFetch = opts.fetch ?? fetch;
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   let body: string | undefined;
-  if (init.body !== undefined) {
+  if (init.form !== undefined) {
+    body = new URLSearchParams(init.form).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (init.body !== undefined) {
     body = JSON.stringify(init.body);
     headers['content-type'] = 'application/json';
   }
@@ -62,7 +67,7 @@ export async function requestWithRetries(
     } catch (err) {
       throw toTransportError(err, opts.timeoutMs);
     }
-    const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: parseJson(text) };
+    const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: parseJson(text), date: res.headers.get('date') };
     if (res.status >= 500) throw new RetryableAnswer(answer);
     return answer;
   };

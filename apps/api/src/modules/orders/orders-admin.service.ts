@@ -2,7 +2,8 @@ import { ORDER_STATUSES } from '@pishop/shared';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
 import { Order } from './order.entity';
 import { orderNotFound, type OrdersDeps, type OrdersService } from './orders.service';
-import type { PaymentFacts } from './orders.views';
+import { refundSchema, refundsOf, type PaymentFacts } from './orders.views';
+import type { RefundSummary } from '@pishop/shared';
 
 export const ordersSpec: SimpleRestSpec = {
   resource: 'orders',
@@ -28,7 +29,8 @@ export interface AdminOrder {
   totalPi: string;
   eurPerPi: string;
   items: { serviceId: number | null; serviceSlug: string; title: string; priceEurCents: number; pricePi: string }[];
-  payments: (Omit<PaymentFacts, 'orderId'> & { flagged?: boolean })[];
+  payments: (Omit<PaymentFacts, 'orderId' | 'refunds'> & { flagged?: boolean })[];
+  refunds: RefundSummary[];
   threadId: number | null;
   createdAt: string;
   paidAt: string | null;
@@ -78,7 +80,8 @@ export class OrdersAdminService {
         .map((i) => ({ serviceId: i.serviceId, serviceSlug: i.serviceSlug, title: i.title, priceEurCents: i.priceEurCents, pricePi: i.pricePi })),
       payments: payments
         .filter((p) => p.orderId === o.id)
-        .map(({ orderId: _orderId, ...p }) => p),
+        .map(({ orderId: _orderId, refunds: _refunds, ...p }) => p),
+      refunds: refundsOf(payments.filter((p) => p.orderId === o.id)),
       threadId: threads.find((t) => t.orderId === o.id)?.id ?? null,
       createdAt: o.createdAt.toISOString(),
       paidAt: o.paidAt?.toISOString() ?? null,
@@ -106,6 +109,7 @@ export const adminOrderSchema = {
         properties: { id: { type: 'integer' }, status: { type: 'string' }, piPaymentId: { type: ['string', 'null'] }, txid: { type: ['string', 'null'] }, amountPi: { type: 'string' }, flagged: { type: 'boolean' } },
       },
     },
+    refunds: { type: 'array', items: refundSchema },
     threadId: { type: ['integer', 'null'] },
     createdAt: { type: 'string', format: 'date-time' },
     paidAt: { type: ['string', 'null'], format: 'date-time' },

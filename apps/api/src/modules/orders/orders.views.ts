@@ -1,4 +1,4 @@
-import type { OrderPaymentSummary, OrderView, PiPaymentRequest } from '@pishop/shared';
+import type { OrderPaymentSummary, OrderView, PiPaymentRequest, RefundSummary } from '@pishop/shared';
 import type { Order, OrderItem } from './order.entity';
 import { paymentMemo } from './order-number';
 
@@ -10,6 +10,8 @@ export interface PaymentFacts {
   piPaymentId: string | null;
   txid: string | null;
   amountPi: string;
+  /** π sent back for this payment (refunds), when the payments module tells. */
+  refunds?: RefundSummary[];
 }
 
 export function piPaymentRequest(order: Order, items: OrderItem[]): PiPaymentRequest {
@@ -33,12 +35,32 @@ export function orderView(order: Order, items: OrderItem[], payments: PaymentFac
     payments: [...payments]
       .sort((a, b) => b.id - a.id)
       .map((p) => ({ id: p.id, status: p.status, piPaymentId: p.piPaymentId, txid: p.txid, amountPi: p.amountPi })),
+    refunds: refundsOf(payments),
     threadId,
     piPayment: order.status === 'pending' ? piPaymentRequest(order, items) : null,
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt ? order.paidAt.toISOString() : null,
   };
 }
+
+/** The refunds of these payments, newest first. */
+export function refundsOf(payments: PaymentFacts[]): RefundSummary[] {
+  return payments.flatMap((p) => p.refunds ?? []).sort((a, b) => b.id - a.id);
+}
+
+export const refundSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    paymentId: { type: 'integer' },
+    status: { type: 'string', enum: ['pending', 'submitted', 'completed', 'failed'] },
+    amountPi: { type: 'string', description: 'π sent back' },
+    txid: { type: ['string', 'null'], description: 'The ledger transaction of the refund' },
+    reason: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    completedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const;
 
 const piRequestSchema = {
   type: 'object',
@@ -52,7 +74,7 @@ const piRequestSchema = {
 
 export const orderSchema = {
   type: 'object',
-  required: ['number', 'status', 'totalEurCents', 'totalPi', 'items', 'payments', 'createdAt'],
+  required: ['number', 'status', 'totalEurCents', 'totalPi', 'items', 'payments', 'refunds', 'createdAt'],
   properties: {
     number: { type: 'string' },
     status: { type: 'string', enum: ['pending', 'paid', 'cancelled'] },
@@ -87,6 +109,7 @@ export const orderSchema = {
         },
       },
     },
+    refunds: { type: 'array', items: refundSchema, description: 'π sent back to the payer (refunds of this order’s payments), newest first' },
     threadId: { type: ['integer', 'null'] },
     piPayment: { anyOf: [piRequestSchema, { type: 'null' }], description: 'Pi SDK createPayment payload while the order is pending' },
     createdAt: { type: 'string', format: 'date-time' },

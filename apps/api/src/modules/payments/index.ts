@@ -7,18 +7,23 @@ import { PaymentAudit } from './payment-events';
 import { PaymentsService } from './payments.service';
 import { PaymentsAdminService } from './payments-admin.service';
 import { Reconciler } from './reconciler';
+import { createRefunds } from './refunds/create-refunds';
+import type { RefundsService } from './refunds/refunds.service';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
 import { piRoutes } from './pi.routes';
 import { paymentsRoutes } from './payments.routes';
 import { piWebhookRoutes } from './pi-webhook.routes';
 import { paymentsAdminRoutes } from './payments.admin-routes';
+import { refundsAdminRoutes } from './refunds/refunds.admin-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Receipts and the Pi callbacks. */
     payments: PaymentsService;
-    /** The reconciler: `app.paymentsReconciler.run({olderThanSeconds})` settles stale payments from Pi. */
+    /** The reconciler: `app.paymentsReconciler.run({olderThanSeconds})` settles stale payments from Pi (and unfinished refunds). */
     paymentsReconciler: Reconciler;
+    /** Refunds (App-to-User payments back to the payer); `app.refunds.idle()` waits for the resume at start. */
+    refunds: RefundsService;
   }
 }
 
@@ -59,16 +64,38 @@ export default fp(
       expirySeconds: config.pi.paymentExpirySeconds,
       log: app.log,
     });
-    const payments = new PaymentsService(app.db, processor, store, leases, audit);
+    const refunds = createRefunds({
+      ds: app.db,
+      piPlatform,
+      walletSeed: config.pi.walletSeed,
+      store,
+      leases,
+      events: app.events,
+      postSystem: (em, orderId, body) => app.inbox.postSystem(em, orderId, body),
+      notify: (messages) => app.inbox.notifyAfterCommit(messages),
+      log: app.log,
+    });
+    const payments = new PaymentsService(app.db, processor, store, leases, audit, refunds);
     app.orders.attachPayments(payments.ordersPort());
-    const reconciler = new Reconciler({ ds: app.db, pi: piPlatform.client, processor, log: app.log, afterRun: () => app.ordersIdempotency.purgeExpired() });
+    const reconciler = new Reconciler({ ds: app.db, pi: piPlatform.client, processor, refunds, log: app.log, afterRun: () => app.ordersIdempotency.purgeExpired() });
     app.decorate('payments', payments);
     app.decorate('paymentsReconciler', reconciler);
+    app.decorate('refunds', refunds);
 
     await app.register(piRoutes, { prefix: API_PREFIX });
     await app.register(paymentsRoutes, { prefix: API_PREFIX });
     await app.register(piWebhookRoutes, { prefix: API_PREFIX });
-    await app.register(paymentsAdminRoutes, { prefix: `${API_PREFIX}/admin`, admin: new PaymentsAdminService(app.db, store, processor) });
+    await app.register(paymentsAdminRoutes, { prefix: `${API_PREFIX}/admin`, admin: new PaymentsAdminService(app.db, store, processor, refunds) });
+    await app.register(refundsAdminRoutes, { prefix: `${API_PREFIX}/admin`, refunds });
+
+    // Refunds a crash left half-way are finished once the server listens (Pi may be this very
+    // server's mounted sandbox); a Pi outage only delays them to the reconciler.
+    app.addHook('onListen', async () => {
+      refunds.resumeAtStart().catch((err) => app.log.error({ err }, 'refunds: resume at start failed'));
+    });
+    app.addHook('onClose', async () => {
+      await refunds.idle();
+    });
 
     const everySeconds = config.pi.reconcileIntervalSeconds;
     if (everySeconds > 0) {

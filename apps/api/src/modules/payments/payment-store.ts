@@ -162,11 +162,9 @@ export class PaymentStore {
    */
   async payable(paymentId: number): Promise<{ order: Order; payment: Payment }> {
     return this.deps.ds.transaction(async (em) => {
-      const plain = await em.getRepository(Payment).findOne({ where: { id: paymentId } });
-      const order = plain ? await this.deps.orders.lockById(em, plain.orderId) : null;
-      const payment = order ? await em.getRepository(Payment).findOne({ where: { id: paymentId }, ...lockOpts(em) }) : null;
-      if (!order || !payment) throw new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
-      return { order, payment };
+      const locked = await this.lockWithOrder(em, paymentId);
+      if (!locked) throw new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
+      return locked;
     });
   }
 
@@ -278,13 +276,32 @@ export class PaymentStore {
     });
   }
 
+  /**
+   * Inside the caller's transaction: locks the payment's order, then the payment (the one lock
+   * order every payment and refund change follows). Null when either is gone.
+   */
+  async lockWithOrder(em: EntityManager, paymentId: number): Promise<Linked | null> {
+    const plain = await em.getRepository(Payment).findOne({ where: { id: paymentId } });
+    const order = plain ? await this.deps.orders.lockById(em, plain.orderId) : null;
+    const payment = plain && order ? await em.getRepository(Payment).findOne({ where: { id: paymentId }, ...lockOpts(em) }) : null;
+    return payment && order ? { payment, order } : null;
+  }
+
+  /** Inside the caller's transaction (which holds the payment's lock): clears its flag, audited. */
+  async clearFlag(em: EntityManager, p: Payment, message: string, trail: Trail): Promise<boolean> {
+    if (!p.flagged) return false;
+    p.flagged = false;
+    await em.getRepository(Payment).update({ id: p.id }, { flagged: false });
+    await recordEvent(em, trail.event('applied', message, { paymentId: p.id, statusBefore: p.status, statusAfter: p.status }));
+    return true;
+  }
+
   /** Locks the order then the payment, lets `fn` change it, saves when it did; marks the trail recorded. */
   private async change(paymentId: number, trail: Trail, fn: (em: EntityManager, p: Payment, order: Order) => Promise<boolean>): Promise<Payment> {
     return this.deps.ds.transaction(async (em) => {
-      const plain = await em.getRepository(Payment).findOne({ where: { id: paymentId } });
-      const order = plain ? await this.deps.orders.lockById(em, plain.orderId) : null;
-      const p = plain && order ? await em.getRepository(Payment).findOne({ where: { id: paymentId }, ...lockOpts(em) }) : null;
-      if (!p || !order) throw new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
+      const locked = await this.lockWithOrder(em, paymentId);
+      if (!locked) throw new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
+      const { payment: p, order } = locked;
       trail.paymentId = p.id;
       trail.statusBefore ??= p.status;
       p.lastCheckedAt = new Date();

@@ -8,6 +8,7 @@ import type { PaymentStore } from './payment-store';
 import { adminPaymentView, eventView } from './payments.views';
 import { paymentNotFound } from './payments.service';
 import { Trail, type Actor } from './trail';
+import type { RefundsService } from './refunds/refunds.service';
 
 export const paymentsSpec: SimpleRestSpec = {
   resource: 'payments',
@@ -55,18 +56,26 @@ export class PaymentsAdminService {
     private readonly ds: DataSource,
     private readonly store: PaymentStore,
     private readonly processor: PaymentProcessor,
+    private readonly refunds: Pick<RefundsService, 'summariesFor'>,
   ) {}
 
   async list(params: ListParams): Promise<ListResult<AdminPayment>> {
     const result = await fetchList(this.ds.getRepository(Payment).createQueryBuilder('p'), params);
-    return { ...result, rows: result.rows.map(adminPaymentView) };
+    return { ...result, rows: await this.views(result.rows) };
   }
 
   async get(id: number): Promise<AdminPayment & { events: AdminPaymentEvent[] }> {
     const p = await this.ds.getRepository(Payment).findOne({ where: { id } });
     if (!p) throw paymentNotFound();
     const events = await this.ds.getRepository(PaymentEvent).find({ where: { paymentId: id }, order: { id: 'DESC' }, take: 200 });
-    return { ...adminPaymentView(p), events: events.map(eventView) };
+    const [view] = await this.views([p]);
+    return { ...view, events: events.map(eventView) };
+  }
+
+  /** Payments with their refunds and what is left to refund (one more query per page). */
+  private async views(payments: Payment[]): Promise<AdminPayment[]> {
+    const refunds = await this.refunds.summariesFor(this.ds.manager, payments.map((p) => p.id));
+    return payments.map((p) => adminPaymentView(p, refunds.filter((r) => r.paymentId === p.id)));
   }
 
   async listEvents(params: ListParams): Promise<ListResult<AdminPaymentEvent>> {

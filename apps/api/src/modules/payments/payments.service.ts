@@ -8,6 +8,7 @@ import type { PaymentLeases } from './payment-lease';
 import type { PaymentProcessor } from './payment-processor';
 import type { PaymentStore } from './payment-store';
 import { receiptView } from './payments.views';
+import type { RefundsService } from './refunds/refunds.service';
 import { Trail, type Actor } from './trail';
 
 export const paymentNotFound = () => new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
@@ -20,13 +21,18 @@ export class PaymentsService {
     private readonly store: PaymentStore,
     private readonly leases: PaymentLeases,
     private readonly audit: PaymentAudit,
+    private readonly refunds: Pick<RefundsService, 'summariesFor'>,
   ) {}
 
   /** What the orders module needs from payments (attached to it at registration). */
   ordersPort(): OrderPaymentsPort {
     return {
       openAttempt: (em, snapshot) => this.store.openAttempt(em, snapshot),
-      forOrders: (em, orderIds) => this.store.facts(em, orderIds),
+      forOrders: async (em, orderIds) => {
+        const payments = await this.store.facts(em, orderIds);
+        const refunds = await this.refunds.summariesFor(em, payments.map((p) => p.id));
+        return payments.map((p) => ({ ...p, refunds: refunds.filter((r) => r.paymentId === p.id) }));
+      },
       inFlight: async (em, orderId) => {
         const { initiated, piPaymentIds } = await this.store.piState(em, orderId);
         return initiated || (await this.leases.anyHeld(em, piPaymentIds));
@@ -41,7 +47,7 @@ export class PaymentsService {
     const payment = await this.ds.getRepository(Payment).findOne({ where: { id } });
     const order = payment ? await this.store.order(payment.orderId) : null;
     if (!payment || !order || order.customerId !== customerId) throw paymentNotFound();
-    return receiptView(payment);
+    return receiptView(payment, await this.refunds.summariesFor(this.ds.manager, [payment.id]));
   }
 
   /** Pi SDK `onReadyForServerApproval`. */

@@ -1,10 +1,12 @@
-import type { PaymentReceipt } from '@pishop/shared';
+import Decimal from 'decimal.js';
+import type { PaymentReceipt, RefundSummary } from '@pishop/shared';
 import type { Payment, PaymentEvent } from './payment.entity';
 import { nullableStr, nullableDate } from '../../lib/json-schema';
+import { refundSummarySchema } from './refunds/refunds.views';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function receiptView(p: Payment): PaymentReceipt {
+export function receiptView(p: Payment, refunds: RefundSummary[] = []): PaymentReceipt {
   return {
     id: p.id,
     orderNumber: p.orderNumber,
@@ -17,12 +19,19 @@ export function receiptView(p: Payment): PaymentReceipt {
     pricePi: p.amountPi,
     createdAt: p.createdAt.toISOString(),
     confirmedAt: iso(p.confirmedAt),
+    refunds,
   };
 }
 
-export function adminPaymentView(p: Payment) {
+/** With its refunds: π given back (completed), and what is left to refund (paid minus completed and in-flight). */
+export function adminPaymentView(p: Payment, refunds: RefundSummary[] = []) {
+  const sum = (keep: (r: RefundSummary) => boolean) => refunds.filter(keep).reduce((s, r) => s.plus(r.amountPi), new Decimal(0));
+  const refunded = sum((r) => r.status === 'completed');
+  const counted = sum((r) => r.status !== 'failed');
   return {
-    ...receiptView(p),
+    ...receiptView(p, refunds),
+    refundedPi: refunded.toFixed(),
+    refundablePi: p.status === 'confirmed' ? Decimal.max(new Decimal(p.amountPi).minus(counted), 0).toFixed() : '0',
     orderId: p.orderId,
     piUserUid: p.piUserUid,
     toAddress: p.toAddress,
@@ -70,6 +79,7 @@ export const receiptSchema = {
     pricePi: { type: 'string', description: 'Same as amountPi' },
     createdAt: { type: 'string', format: 'date-time' },
     confirmedAt: nullableDate,
+    refunds: { type: 'array', items: refundSummarySchema, description: 'π sent back for this payment, newest first' },
   },
 } as const;
 
@@ -78,6 +88,8 @@ export const adminPaymentSchema = {
   properties: {
     ...receiptSchema.properties,
     orderId: { type: 'integer' },
+    refundedPi: { type: 'string', description: 'π refunded (completed refunds)' },
+    refundablePi: { type: 'string', description: 'π that can still be refunded (paid minus completed and in-flight refunds)' },
     piUserUid: nullableStr,
     toAddress: nullableStr,
     flagged: { type: 'boolean' },

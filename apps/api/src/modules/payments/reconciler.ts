@@ -3,7 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Payment } from './payment.entity';
 import type { PaymentProcessor } from './payment-processor';
 import { orderNumberOf } from './payment-checks';
-import type { PiClient } from '../../lib/pi-platform/pi-client';
+import type { PiClient, PiPayment } from '../../lib/pi-platform/pi-client';
+import type { RefundReconcileReport, RefundsService } from './refunds/refunds.service';
 import { Trail } from './trail';
 
 export interface ReconcileOptions {
@@ -18,6 +19,8 @@ export interface ReconcileReport {
   changed: number;
   errors: { piPaymentId: string; code: string; message: string }[];
   incompleteFromPi: number;
+  /** Unfinished refunds taken further (A2U payments Pi lists as incomplete, and ours not tried lately). */
+  refunds: RefundReconcileReport | null;
 }
 
 /**
@@ -33,6 +36,7 @@ export class Reconciler {
       ds: DataSource;
       pi: PiClient;
       processor: PaymentProcessor;
+      refunds?: Pick<RefundsService, 'reconcile'>;
       log: FastifyBaseLogger;
       afterRun?: () => Promise<unknown>;
     },
@@ -63,13 +67,15 @@ export class Reconciler {
       order: { id: 'ASC' },
       take: opts.limit ?? 100,
     });
-    const report: ReconcileReport = { checked: 0, changed: 0, errors: [], incompleteFromPi: 0 };
+    const report: ReconcileReport = { checked: 0, changed: 0, errors: [], incompleteFromPi: 0, refunds: null };
     const ids = new Set<string>(stale.map((p) => p.piPaymentId as string));
+    let incomplete: PiPayment[] | null = null;
     try {
-      const incomplete = await this.deps.pi.incompleteServerPayments();
+      incomplete = await this.deps.pi.incompleteServerPayments();
       report.incompleteFromPi = incomplete.length;
-      // Only ours: Pi lists every incomplete app-to-user payment of the app, whatever made it.
-      for (const p of incomplete) if (orderNumberOf(p)) ids.add(p.identifier);
+      // Pi lists the app's incomplete app-to-user payments (refunds, below); a user-to-app one
+      // naming one of our orders is settled like any payment.
+      for (const p of incomplete) if (p.direction !== 'app_to_user' && orderNumberOf(p)) ids.add(p.identifier);
     } catch (err) {
       this.deps.log.warn({ err }, 'reconciler: Pi incomplete_server_payments unavailable');
     }
@@ -86,6 +92,12 @@ export class Reconciler {
         const e = err as { code?: string; message?: string };
         report.errors.push({ piPaymentId, code: e.code ?? 'INTERNAL', message: e.message ?? String(err) });
       }
+    }
+    if (this.deps.refunds) {
+      report.refunds = await this.deps.refunds.reconcile(incomplete, 'reconciler', opts).catch((err) => {
+        this.deps.log.error({ err }, 'reconciler: refunds step failed');
+        return null;
+      });
     }
     await this.deps.afterRun?.().catch((err) => this.deps.log.warn({ err }, 'reconciler: housekeeping failed'));
     if (report.checked) this.deps.log.info({ report }, 'reconciler: run finished');
