@@ -92,13 +92,14 @@ export class RefundStore {
    * was paid once completed and in-flight refunds are counted.
    */
   async create(input: NewRefund, trail: RefundTrail): Promise<{ refund: Refund; created: boolean }> {
-    return this.deps.ds.transaction(async (em) => {
+    return this.transaction(async (em) => {
       const locked = await this.deps.payments.lockWithOrder(em, input.paymentId);
       if (!locked) throw new AppError('PAYMENT_NOT_FOUND', 'Payment not found');
       const { payment, order } = locked;
       const repo = em.getRepository(Refund);
-      // A locking read: it sees refunds committed while this request waited for the lock.
-      const existing = await repo.find({ where: { paymentId: payment.id }, ...lockOpts(em) });
+      // Every refund of this payment is written under its lock, which we now hold; read committed,
+      // this sees them all (no snapshot from before the wait, and no gap locks to deadlock on).
+      const existing = await repo.find({ where: { paymentId: payment.id } });
       const same = existing.find((r) => r.requestedBy === input.requestedBy && r.idempotencyKey === input.idempotencyKey);
       if (same) return { refund: same, created: false };
       if (payment.status !== 'confirmed' || !payment.txid) {
@@ -233,13 +234,17 @@ export class RefundStore {
     await this.deps.payments.clearFlag(em, payment, `Flag cleared: ${total.toFixed()} π refunded in full (refund #${r.id})`, trail);
   }
 
+  private transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return isolated(this.deps.ds, fn);
+  }
+
   private base(r: Refund) {
     return { refundId: r.id, paymentId: r.paymentId, piPaymentId: r.piPaymentId };
   }
 
   /** Locks the order, the payment, then the refund; lets `fn` change it and saves it. */
   private async change(id: number, trail: RefundTrail, fn: (em: EntityManager, r: Refund, payment: Payment, order: Order) => Promise<boolean>): Promise<Refund> {
-    return this.deps.ds.transaction(async (em) => {
+    return this.transaction(async (em) => {
       const plain = await em.getRepository(Refund).findOne({ where: { id } });
       if (!plain) throw new AppError('REFUND_NOT_FOUND', 'Refund not found');
       const locked = await this.deps.payments.lockWithOrder(em, plain.paymentId);
@@ -251,6 +256,15 @@ export class RefundStore {
       return r;
     });
   }
+}
+
+/**
+ * MySQL/MariaDB: READ COMMITTED, so reads after taking the payment's lock see what the previous
+ * holder committed (REPEATABLE READ would answer from a snapshot taken before the wait).
+ * SQLite runs one transaction at a time anyway.
+ */
+function isolated<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  return supportsRowLocks(ds) ? ds.transaction('READ COMMITTED', fn) : ds.transaction(fn);
 }
 
 /** What this request may refund: the amount asked for (or all that is left), never more than is left. */
