@@ -37,6 +37,8 @@ export interface BuildAppOptions {
   /** Where the built SPAs are (default: apps/admin/dist at /admin/, apps/web/dist at /). */
   spas?: SpaApp[];
   logger?: boolean;
+  /** Where the JSON log lines go (default stdout), e.g. a file or a collector. */
+  logStream?: { write(line: string): void };
 }
 
 /** Never logged: credentials, and the wallet seed wherever it might ride along (it is also a `Secret`). */
@@ -58,7 +60,7 @@ const defaultSpas: SpaApp[] = [
 /** The app factory used by the server, the tests and the CLI. */
 export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT_PATHS },
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT_PATHS, ...(opts.logStream && { stream: opts.logStream }) },
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

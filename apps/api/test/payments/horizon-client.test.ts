@@ -82,3 +82,46 @@ describe('sameAmount', () => {
     expect(sameAmount('abc', '1')).toBe(false);
   });
 });
+
+describe('HorizonClient: what a refund transaction needs', () => {
+  const DATE = 'Wed, 01 Jan 2031 10:00:00 GMT';
+  function horizon(handler: Parameters<typeof localServer>[0]) {
+    return localServer(handler);
+  }
+
+  it('loads an account (sequence, native balance, the ledger clock) and the base fee', async () => {
+    const srv = await horizon((req, res) => {
+      if (req.url === '/ledger/accounts/GAPP') {
+        res.writeHead(200, { 'content-type': 'application/json', date: DATE });
+        return res.end(JSON.stringify({ id: 'GAPP', account_id: 'GAPP', sequence: '4294967297', balances: [{ asset_type: 'native', balance: '999.5000000' }] }));
+      }
+      if (req.url === '/ledger/fee_stats') return sendJson(res, 200, { last_ledger_base_fee: '100000' });
+      sendJson(res, 404, { type: 'not_found', status: 404 });
+    });
+    try {
+      const h = new HorizonClient({ baseUrl: `${srv.url}/ledger`, backoffMs: 1 });
+      await expect(h.account('GAPP')).resolves.toEqual({ account: { id: 'GAPP', sequence: '4294967297', balance: '999.5000000' }, serverTime: new Date(DATE) });
+      await expect(h.account('GNOBODY')).resolves.toBeNull();
+      await expect(h.baseFee()).resolves.toBe(100000);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('submits the envelope as a form field and returns refusals with their result codes; an outage throws', async () => {
+    let answer: [number, object] = [200, { hash: 'h1', successful: true }];
+    const srv = await horizon((_req, res) => sendJson(res, answer[0], answer[1]));
+    try {
+      const h = new HorizonClient({ baseUrl: `${srv.url}/ledger`, backoffMs: 1, retries: 1 });
+      await expect(h.submit('AAAA+/=')).resolves.toEqual({ ok: true, hash: 'h1', successful: true });
+      expect(srv.seen[0]).toMatchObject({ method: 'POST', url: '/ledger/transactions', body: 'tx=AAAA%2B%2F%3D' });
+      expect(srv.seen[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+      answer = [400, { title: 'Transaction Failed', detail: 'bad seq', extras: { result_codes: { transaction: 'tx_bad_seq' } } }];
+      await expect(h.submit('AAAA')).resolves.toEqual({ ok: false, status: 400, transactionCode: 'tx_bad_seq', operationCodes: [], detail: 'bad seq' });
+      answer = [503, { title: 'Service Unavailable' }];
+      await expect(h.submit('AAAA')).rejects.toBeInstanceOf(HorizonUnavailableError);
+    } finally {
+      await srv.close();
+    }
+  });
+});

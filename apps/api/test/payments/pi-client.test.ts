@@ -31,6 +31,21 @@ describe('PiClient', () => {
     }
   });
 
+  it('creates an App-to-User payment once, with the payment in Pi\'s body shape', async () => {
+    const srv = await localServer((_req, res) => sendJson(res, 503, { error: 'service_unavailable', error_message: 'down' }));
+    try {
+      const pi = new PiClient({ baseUrl: srv.url, apiKey: 'k', ...fast });
+      const err = await pi.createAppToUser({ amount: 1.5, memo: 'Refund', metadata: { refund_id: 1 }, uid: 'uid_1' }).catch((e) => e);
+      expect(err).toBeInstanceOf(PiApiError);
+      expect(err.isUnavailable).toBe(true);
+      // Never retried: a lost answer is found again as Pi's ongoing payment, not created twice.
+      expect(srv.seen.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v2/payments']);
+      expect(JSON.parse(srv.seen[0].body)).toEqual({ payment: { amount: 1.5, memo: 'Refund', metadata: { refund_id: 1 }, uid: 'uid_1' } });
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('posts the txid on complete and nothing extra on approve', async () => {
     const srv = await localServer((_req, res) => sendJson(res, 200, payment));
     try {

@@ -1,5 +1,6 @@
-import type { PaymentStatus, OrderStatus } from '@pishop/shared';
-import { PAYMENT_STATUSES, ORDER_STATUSES } from '@pishop/shared';
+import type { PaymentStatus, OrderStatus, RefundStatus } from '@pishop/shared';
+import { PAYMENT_STATUSES, ORDER_STATUSES, REFUND_STATUSES } from '@pishop/shared';
+import { REFUND_COUNTED_STATUSES, refundStateMachine } from '../../src/modules/payments/refunds/refund.state';
 import { pathTo, paymentStateMachine } from '../../src/modules/payments/payment.state';
 import { orderStateMachine } from '../../src/modules/orders/order.state';
 
@@ -49,5 +50,30 @@ describe('order state machine', () => {
   it('never cancels a paid order', () => {
     expect(orderStateMachine.canTransition('paid', 'cancelled')).toBe(false);
     expect(orderStateMachine.isTerminal('paid')).toBe(true);
+  });
+});
+
+const allowedRefund: [RefundStatus, RefundStatus][] = [
+  ['pending', 'submitted'],
+  ['pending', 'failed'],
+  ['submitted', 'completed'],
+  ['submitted', 'failed'],
+];
+
+describe('refund state machine', () => {
+  it('covers exactly the refund statuses', () => {
+    expect([...refundStateMachine.states].sort()).toEqual([...REFUND_STATUSES].sort());
+  });
+
+  it.each(REFUND_STATUSES.flatMap((from) => REFUND_STATUSES.map((to) => [from, to] as const)))('%s → %s', (from, to) => {
+    const allowed = allowedRefund.some(([f, t]) => f === from && t === to);
+    expect(refundStateMachine.canTransition(from, to)).toBe(allowed);
+    if (allowed) expect(refundStateMachine.transition(from, to)).toBe(to);
+    else expect(() => refundStateMachine.transition(from, to)).toThrow(expect.objectContaining({ code: 'REFUND_INVALID_TRANSITION' }));
+  });
+
+  it('ends in completed or failed, and only a pending or submitted refund counts against the payment besides completed ones', () => {
+    expect(REFUND_STATUSES.filter((s) => refundStateMachine.isTerminal(s)).sort()).toEqual(['completed', 'failed']);
+    expect([...REFUND_COUNTED_STATUSES].sort()).toEqual(['completed', 'pending', 'submitted']);
   });
 });

@@ -14,8 +14,8 @@ import { APP_WALLET, approveAndSubmit, buildWorld, createService, piCustomer, po
 export const SEED = PI_SANDBOX_DEV_APP_WALLET_SEED;
 
 /** A world whose API can sign refunds with the app wallet's seed. */
-export function buildRefundWorld(env: Record<string, string> = {}): Promise<World> {
-  return buildWorld({ PI_WALLET_PRIVATE_SEED: SEED, ...env });
+export function buildRefundWorld(env: Record<string, string> = {}, opts: { gate?: boolean } = {}): Promise<World> {
+  return buildWorld({ PI_WALLET_PRIVATE_SEED: SEED, ...env }, opts);
 }
 
 export interface PaidPayment {
@@ -82,12 +82,15 @@ export function refundEvents(w: World, refundId: number): Promise<RefundEvent[]>
 }
 
 /**
- * Another app process on the same database (what a restart after a crash is): a new
- * DataSource on the same file or database, the same settings, nothing shared in memory.
+ * The app stops (its database connection closes with it), and another starts on the same
+ * database (what a restart after a crash is): a new DataSource on the same file or database,
+ * the same settings, nothing shared in memory. The world's helpers read through the new one.
  */
 export async function restartedApp(w: World): Promise<FastifyInstance> {
+  await w.app.close();
   const ds = await openDataSource(w.t.config.database);
   const app = await buildApp(w.t.config, { dataSource: ds, closeDataSource: true, logger: false, serveSpas: false });
   await app.ready();
+  w.t.ds = ds;
   return app;
 }

@@ -111,15 +111,17 @@ export class RefundsService {
   }
 
   /** At start: Pi's incomplete A2U payments and our unfinished refunds, finished where they stopped. */
-  async resumeAtStart(): Promise<RefundReconcileReport> {
-    let incomplete: PiPayment[] | null = null;
-    if (this.deps.wallet.availability.enabled) {
-      incomplete = await this.deps.pi.incompleteServerPayments().catch((err) => {
-        this.deps.log.warn({ err }, 'refunds: Pi incomplete_server_payments unavailable at start');
-        return null;
-      });
-    }
-    return this.reconcile(incomplete, 'startup', { olderThanSeconds: 0 });
+  resumeAtStart(): Promise<RefundReconcileReport> {
+    return this.exclusive(async () => {
+      let incomplete: PiPayment[] | null = null;
+      if (this.deps.wallet.availability.enabled) {
+        incomplete = await this.deps.pi.incompleteServerPayments().catch((err) => {
+          this.deps.log.warn({ err }, 'refunds: Pi incomplete_server_payments unavailable at start');
+          return null;
+        });
+      }
+      return this.reconcileOnce(incomplete, 'startup', { olderThanSeconds: 0 });
+    });
   }
 
   /**
@@ -128,14 +130,20 @@ export class RefundsService {
    * progress in this process is joined. With refunds off, nothing is sent.
    */
   reconcile(incomplete: PiPayment[] | null, source: RefundEventSource, opts: { olderThanSeconds?: number; limit?: number } = {}): Promise<RefundReconcileReport> {
-    this.resuming ??= this.reconcileOnce(incomplete, source, opts).finally(() => {
+    return this.exclusive(() => this.reconcileOnce(incomplete, source, opts));
+  }
+
+  /** Resolves when no resume is in progress (the app waits for it when it closes). */
+  async idle(): Promise<void> {
+    await this.resuming?.catch(() => undefined);
+  }
+
+  /** One resume at a time in this process (the lease keeps other processes apart): a second caller joins the first. */
+  private exclusive(run: () => Promise<RefundReconcileReport>): Promise<RefundReconcileReport> {
+    this.resuming ??= run().finally(() => {
       this.resuming = null;
     });
     return this.resuming;
-  }
-
-  async idle(): Promise<void> {
-    await this.resuming?.catch(() => undefined);
   }
 
   private async reconcileOnce(incomplete: PiPayment[] | null, source: RefundEventSource, opts: { olderThanSeconds?: number; limit?: number }): Promise<RefundReconcileReport> {
