@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier } from 'react-admin';
+import type { AdminRefund, RefundAvailability, RefundRequest } from '@pishop/shared';
 import { env } from './config';
 import { refreshAccessToken, session } from './session';
 
@@ -35,12 +36,18 @@ export interface AppDataProvider extends DataProvider {
   /** A resource's own action, e.g. `payments/12/sync` or `media/3/recompress`. */
   action(path: string, body?: unknown): Promise<unknown>;
   upload(file: File): Promise<{ id: number; status: string; url: string }>;
+  /** `POST /admin/payments/:id/refund` with its Idempotency-Key (resources/refunds). */
+  refund(paymentId: Identifier, body: RefundRequest, idempotencyKey: string): Promise<AdminRefund>;
+  refundAvailability(): Promise<RefundAvailability>;
 }
 
 export const dataProvider: AppDataProvider = {
   ...base,
   bulkAction: (resource, params) => post(`${resource}/bulk`, params),
   action: (path, body = {}) => post(path, body),
+  refund: async (paymentId, body, idempotencyKey) =>
+    (await httpClient(`${adminUrl}/payments/${paymentId}/refund`, { method: 'POST', body: JSON.stringify(body), headers: new Headers({ 'Idempotency-Key': idempotencyKey }) })).json,
+  refundAvailability: async () => (await httpClient(`${adminUrl}/refunds/availability`)).json,
   async upload(file) {
     const form = new FormData();
     form.append('file', file);

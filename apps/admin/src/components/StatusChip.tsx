@@ -2,9 +2,9 @@ import { Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 
 const colors: Record<string, 'success' | 'warning' | 'info' | 'error' | 'default'> = {
-  paid: 'success', confirmed: 'success', ready: 'success', applied: 'success',
+  paid: 'success', confirmed: 'success', completed: 'success', ready: 'success', applied: 'success',
   pending: 'warning', processing: 'warning', unchanged: 'default',
-  initiated: 'info',
+  initiated: 'info', submitted: 'info',
   failed: 'error', refused: 'error', error: 'error', flagged: 'error',
   cancelled: 'default',
 };

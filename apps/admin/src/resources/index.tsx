@@ -2,6 +2,7 @@ import type { ResourceProps } from 'react-admin';
 import { media } from './media';
 import { orders } from './orders';
 import { paymentEvents, payments } from './payments';
+import { refunds } from './refunds';
 import { threads } from './threads';
 import { pages } from './pages';
 import { posts } from './posts';
@@ -10,4 +11,4 @@ import { serviceFaqs, serviceFeatures, services } from './services';
 import { loginLockouts, users } from './users';
 
 /** Every back-office resource, served by /api/v1/admin/<name>. */
-export const resources: ResourceProps[] = [orders, payments, paymentEvents, threads, services, serviceFeatures, serviceFaqs, posts, projects, pages, media, users, loginLockouts];
+export const resources: ResourceProps[] = [orders, payments, refunds, paymentEvents, threads, services, serviceFeatures, serviceFaqs, posts, projects, pages, media, users, loginLockouts];

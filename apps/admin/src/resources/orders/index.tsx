@@ -5,6 +5,7 @@ import {
 import { ActionButton } from '../../components/ActionButton';
 import { PriceField } from '../../components/PriceField';
 import { StatusChip } from '../../components/StatusChip';
+import { RefundsField } from '../refunds';
 
 const statuses = ['pending', 'paid', 'cancelled'].map((s) => ({ id: s, name: s }));
 
@@ -43,6 +44,7 @@ export const orders: ResourceProps = {
             <TextField source="txid" />
           </Datagrid>
         </ArrayField>
+        <RefundsField />
         <DateField source="createdAt" showTime />
         <DateField source="paidAt" showTime />
       </SimpleShowLayout>

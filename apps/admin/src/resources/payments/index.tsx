@@ -6,6 +6,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { JsonField } from '../../components/JsonField';
 import { StatusChip } from '../../components/StatusChip';
 import { dataProvider } from '../../dataProvider';
+import { RefundButton, RefundsField } from '../refunds';
 
 const statuses = ['pending', 'initiated', 'confirmed', 'failed'].map((s) => ({ id: s, name: s }));
 
@@ -53,6 +54,7 @@ export const payments: ResourceProps = {
         <TopToolbar>
           <ActionButton resource="payments" action="sync" label="Sync from Pi" />
           <ActionButton resource="payments" action="resolve-flag" label="Resolve flag" reason="How was this flag resolved?" />
+          <RefundButton />
         </TopToolbar>
       }
     >
@@ -69,6 +71,8 @@ export const payments: ResourceProps = {
         <TextField source="flagReason" />
         <TextField source="failureReason" />
         <DateField source="confirmedAt" showTime />
+        <TextField source="refundedPi" label="Refunded (π)" />
+        <RefundsField />
         <ArrayField source="events" label="Audit trail">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <DateField source="createdAt" showTime />

@@ -3,6 +3,7 @@ import { QueryState } from '../../../components/query-state';
 import { formatEur, formatPi } from '../../../lib/format';
 import { useOrder } from '../api/orders';
 import { StatusBadge } from './status-badge';
+import { RefundsSection } from './refunds-section';
 
 export function OrderPage() {
   const { number = '' } = useParams();
@@ -44,6 +45,7 @@ export function OrderPage() {
               </tbody>
             </table>
           )}
+          <RefundsSection refunds={o.refunds} />
           {o.threadId && <Link to={`/inbox/${o.threadId}`} className="btn btn-outline-primary">Messages about this order</Link>}
         </>
       )}

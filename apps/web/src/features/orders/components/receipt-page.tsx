@@ -4,6 +4,7 @@ import { QueryState } from '../../../components/query-state';
 import { formatEur, formatPi } from '../../../lib/format';
 import { useReceipt } from '../api/orders';
 import { StatusBadge } from './status-badge';
+import { RefundsSection } from './refunds-section';
 
 function CopyValue({ label, value }: { label: string; value: string | null }) {
   const [copied, setCopied] = useState(false);
@@ -42,6 +43,7 @@ export function ReceiptPage() {
           </table>
           <CopyValue label="Pi payment ID" value={r.piPaymentId} />
           <CopyValue label="Blockchain transaction" value={r.txid} />
+          <RefundsSection refunds={r.refunds} />
         </div>
       )}
     </QueryState>
