@@ -1,6 +1,6 @@
 import { bearer } from '../support/app';
 import { createUser } from '../support/users';
-import { approveAndSubmit, buildWorld, createService, dbState, eventsFor, get, piCustomer, post, startPayment, type World } from './world';
+import { approveAndSubmit, buildWorld, createService, dbState, eventsFor, get, payTwice, piCustomer, post, startPayment, type World } from './world';
 
 describe('a whole Pi payment', () => {
   let w: World;
@@ -242,15 +242,8 @@ describe('a whole Pi payment', () => {
   it('two payments that both moved money: the order is paid once and the second is flagged for a refund', async () => {
     const service = await createService(w);
     // A customer without a linked Pi account, paying from two Pi wallets at once.
-    const customer = await createUser(w.t);
-    const [a, b] = [await w.pi.createUser({}), await w.pi.createUser({})];
-    const c = (await post(w, customer.token, '/api/v1/orders/checkout', { serviceSlug: service.slug })).json();
-    const p1 = await w.pi.createPayment({ accessToken: a.accessToken, ...c.payment });
-    const p2 = await w.pi.createPayment({ accessToken: b.accessToken, ...c.payment });
-    const tx1 = await approveAndSubmit(w, customer.token, p1.identifier);
-    const tx2 = await approveAndSubmit(w, customer.token, p2.identifier);
-    expect((await post(w, customer.token, '/api/v1/pi/complete', { paymentId: p1.identifier, txid: tx1 })).json().status).toBe('confirmed');
-    const second = await post(w, customer.token, '/api/v1/pi/complete', { paymentId: p2.identifier, txid: tx2 });
+    const { c, answers: [first, second] } = await payTwice(w, service);
+    expect(first.json().status).toBe('confirmed');
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ status: 'confirmed', orderStatus: 'paid' });
     const s = await dbState(w, c.order.number);

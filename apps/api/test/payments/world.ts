@@ -125,6 +125,24 @@ export async function approveAndSubmit(w: World, token: string, piPaymentId: str
   return (await w.pi.submit(piPaymentId)).txid;
 }
 
+/**
+ * A customer without a linked Pi account pays one order from two Pi wallets at once: both
+ * approved, both signed, then both completed. The order is paid by the first; the second is
+ * confirmed but flagged for a refund.
+ */
+export async function payTwice(w: World, service: Service) {
+  const customer = await createUser(w.t);
+  const [a, b] = [await w.pi.createUser({}), await w.pi.createUser({})];
+  const c = (await post(w, customer.token, '/api/v1/orders/checkout', { serviceSlug: service.slug })).json() as CheckoutBody;
+  const p1 = await w.pi.createPayment({ accessToken: a.accessToken, ...c.payment });
+  const p2 = await w.pi.createPayment({ accessToken: b.accessToken, ...c.payment });
+  const tx1 = await approveAndSubmit(w, customer.token, p1.identifier);
+  const tx2 = await approveAndSubmit(w, customer.token, p2.identifier);
+  const first = await post(w, customer.token, '/api/v1/pi/complete', { paymentId: p1.identifier, txid: tx1 });
+  const second = await post(w, customer.token, '/api/v1/pi/complete', { paymentId: p2.identifier, txid: tx2 });
+  return { customer, c, payers: [a, b] as const, piPayments: [p1, p2] as const, answers: [first, second] as const };
+}
+
 export async function dbState(w: World, orderNumber: string) {
   const order = await w.t.ds.getRepository(Order).findOneOrFail({ where: { number: orderNumber } });
   const payments = await w.t.ds.getRepository(Payment).find({ where: { orderId: order.id }, order: { id: 'ASC' } });

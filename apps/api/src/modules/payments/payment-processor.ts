@@ -7,6 +7,7 @@ import { PiApiError, type PiClient, type PiPayment } from '../../lib/pi-platform
 import type { Payment } from './payment.entity';
 import type { PaymentAudit } from './payment-events';
 import { piPhase, type PiPhase } from './payment-checks';
+import { readPiPayment } from './pi-reads';
 import type { PaymentLeases } from './payment-lease';
 import type { PaymentStore } from './payment-store';
 import type { Trail } from './trail';
@@ -274,16 +275,10 @@ export class PaymentProcessor {
     throw new AppError('PI_REFUSED_UPSTREAM', `Pi refused: ${err.message} (${err.code})`, { piError: err.code, piStatus: err.status, piPhase: phase });
   }
 
-  private async readPi(id: string): Promise<PiPayment> {
-    try {
-      return await this.deps.pi.getPayment(id);
-    } catch (err) {
-      if (!(err instanceof PiApiError)) throw err;
-      if (err.code === 'payment_not_found' || err.status === 404) throw new AppError('PI_PAYMENT_NOT_FOUND', `Pi knows no payment ${id}`);
-      if (err.isUnavailable) throw piUnavailable(err);
-      throw new AppError('PI_UPSTREAM', `The Pi Platform API refused our request: ${err.message}`, { piError: err.code, piStatus: err.status });
-    }
+  private readPi(id: string): Promise<PiPayment> {
+    return readPiPayment(this.deps.pi, id, piUnavailable);
   }
+
 
   private async verifyLedger(pi: PiPayment): Promise<void> {
     const txid = pi.transaction?.txid;

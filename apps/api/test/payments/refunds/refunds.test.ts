@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { DomainEvent } from '@pishop/shared';
 import { Message } from '../../../src/modules/inbox/thread.entity';
 import { createUser, type CreatedUser } from '../../support/users';
-import { APP_WALLET, approveAndSubmit, checkout, createService, dbState, get, post, type World } from '../world';
+import { APP_WALLET, checkout, createService, dbState, get, payTwice, type World } from '../world';
 import { a2uCreations, admin, appBalance, appSequence, balanceOf, buildRefundWorld, paidPayment, refundEvents, refunds, requestRefund } from './helpers';
 
 const FEE = '0.01'; // the sandbox's base fee: 100000 stroops per operation, paid by the sender
@@ -188,16 +188,7 @@ describe('refunds: π back to the payer, as an App-to-User payment', () => {
   });
 
   it('refunds a flagged double payment to the Pioneer who paid it twice, and clears the flag', async () => {
-    const service = await createService(w);
-    const customer = await createUser(w.t);
-    const [a, b] = [await w.pi.createUser({}), await w.pi.createUser({})];
-    const c = (await post(w, customer.token, '/api/v1/orders/checkout', { serviceSlug: service.slug })).json();
-    const p1 = await w.pi.createPayment({ accessToken: a.accessToken, ...c.payment });
-    const p2 = await w.pi.createPayment({ accessToken: b.accessToken, ...c.payment });
-    const tx1 = await approveAndSubmit(w, customer.token, p1.identifier);
-    const tx2 = await approveAndSubmit(w, customer.token, p2.identifier);
-    await post(w, customer.token, '/api/v1/pi/complete', { paymentId: p1.identifier, txid: tx1 });
-    await post(w, customer.token, '/api/v1/pi/complete', { paymentId: p2.identifier, txid: tx2 });
+    const { c, payers: [a, b], piPayments: [, p2] } = await payTwice(w, await createService(w));
     const double = (await dbState(w, c.order.number)).payments[1];
     expect(double).toMatchObject({ piPaymentId: p2.identifier, status: 'confirmed', flagged: true });
     const [aBefore, bBefore] = [await balanceOf(w, a.walletAddress), await balanceOf(w, b.walletAddress)];

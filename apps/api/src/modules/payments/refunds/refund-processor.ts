@@ -5,6 +5,7 @@ import { sameAmount } from '../../../lib/pi-platform/horizon-client';
 import { PiApiError, type PiClient, type PiPayment } from '../../../lib/pi-platform/pi-client';
 import type { ErrorCode } from '@pishop/shared';
 import { piPhase } from '../payment-checks';
+import { readPiPayment } from '../pi-reads';
 import type { PaymentLeases } from '../payment-lease';
 import type { Refund } from './refund.entity';
 import type { RefundLedger } from './refund-ledger';
@@ -232,16 +233,10 @@ export class RefundProcessor {
     return null;
   }
 
-  private async readPi(id: string): Promise<PiPayment> {
-    try {
-      return await this.deps.pi.getPayment(id);
-    } catch (err) {
-      if (!(err instanceof PiApiError)) throw err;
-      if (err.code === 'payment_not_found' || err.status === 404) throw new AppError('PI_PAYMENT_NOT_FOUND', `Pi knows no payment ${id}`);
-      if (err.isUnavailable) throw piUnavailable(err);
-      throw new AppError('PI_UPSTREAM', `The Pi Platform API refused our request: ${err.message}`, { piError: err.code, piStatus: err.status });
-    }
+  private readPi(id: string): Promise<PiPayment> {
+    return readPiPayment(this.deps.pi, id, piUnavailable);
   }
+
 }
 
 const piUnavailable = (err: PiApiError) =>
