@@ -1,7 +1,7 @@
 const swc = require('../../jest.swc.cjs');
 
 // ESM-only packages that jest (unlike Node 20's require(esm)) cannot load untransformed.
-const esmOnly = ['content-disposition', 'cookie', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer/inflate', 'uint8array-extras', 'get-stream', '@sec-ant', '@borewit/text-codec',
+const esmOnly = ['content-disposition', 'cookie', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer/inflate', 'uint8array-extras', 'get-stream', '@sec-ant', '@borewit/text-codec', 'p-retry', 'is-network-error',
   // sanitize-html's parser stack (ESM-only since htmlparser2 10)
   'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities'];
 const esmPattern = esmOnly.map((p) => p.replace('/', '\\+')).join('|');

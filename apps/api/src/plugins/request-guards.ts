@@ -1,0 +1,68 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../lib/app-error';
+import { jsonTextDepthExceeds } from '../lib/json-guard';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    bodyTimer?: NodeJS.Timeout;
+  }
+}
+
+/**
+ * Request shape and pace, for every route (the validator compiler checks the parsed parts):
+ * - JSON bodies: nesting deeper than JSON_MAX_DEPTH is refused before parsing, and the body
+ *   must be an object (no route takes an array, number, string or null as its body);
+ * - a non-multipart body must arrive within BODY_TIMEOUT_SECONDS (a client trickling a byte
+ *   every few seconds does not hold a request for minutes); uploads have REQUEST_TIMEOUT_SECONDS.
+ * Node's own header and request timeouts are set where the server is created (app.ts).
+ */
+export default fp(
+  async (app) => {
+    const { jsonMaxDepth, bodyTimeoutMs } = app.config.edge;
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      const text = body as string;
+      if (jsonTextDepthExceeds(text, jsonMaxDepth)) {
+        done(new AppError('INVALID_BODY', `The body nests deeper than ${jsonMaxDepth} levels`), undefined);
+        return;
+      }
+      parseJson(request, text, (err, value) => {
+        if (err) return done(err, undefined);
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          return done(new AppError('INVALID_BODY', 'The body must be a JSON object'), undefined);
+        }
+        done(null, value);
+      });
+    });
+
+    app.addHook('preParsing', async (request, reply, payload) => {
+      if (!hasBody(request) || isMultipart(request)) return payload;
+      const timer = setTimeout(() => {
+        reply.header('connection', 'close');
+        payload.destroy(new AppError('REQUEST_TIMEOUT', `The body did not arrive within ${bodyTimeoutMs / 1000} seconds`));
+      }, bodyTimeoutMs);
+      request.bodyTimer = timer;
+      const stop = () => clearTimeout(timer);
+      payload.once('end', stop);
+      payload.once('close', stop);
+      payload.once('error', stop);
+      return payload;
+    });
+    app.addHook('onResponse', async (request) => {
+      if (request.bodyTimer) clearTimeout(request.bodyTimer);
+    });
+  },
+  { name: 'request-guards', dependencies: ['config'] },
+);
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+}
