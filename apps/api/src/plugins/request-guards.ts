@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
@@ -40,16 +41,20 @@ export default fp(
 
     app.addHook('preParsing', async (request, reply, payload) => {
       if (!hasBody(request) || isMultipart(request)) return payload;
+      // The parser reads a pass-through copy, which the timer can fail without killing the
+      // socket: the client still gets its 408 (and the connection is closed after it).
+      const body = new PassThrough();
+      payload.pipe(body);
       const timer = setTimeout(() => {
+        payload.unpipe(body);
         reply.header('connection', 'close');
-        payload.destroy(new AppError('REQUEST_TIMEOUT', `The body did not arrive within ${bodyTimeoutMs / 1000} seconds`));
+        body.destroy(new AppError('REQUEST_TIMEOUT', `The body did not arrive within ${bodyTimeoutMs / 1000} seconds`));
       }, bodyTimeoutMs);
       request.bodyTimer = timer;
       const stop = () => clearTimeout(timer);
-      payload.once('end', stop);
-      payload.once('close', stop);
-      payload.once('error', stop);
-      return payload;
+      body.once('end', stop);
+      body.once('close', stop);
+      return body;
     });
     app.addHook('onResponse', async (request) => {
       if (request.bodyTimer) clearTimeout(request.bodyTimer);
