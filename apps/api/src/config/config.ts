@@ -19,8 +19,8 @@ export type DatabaseConfig =
   | { driver: 'sqlite'; path: string }
   | { driver: 'mysql' | 'mariadb'; url: string };
 
+/** What the app does follows these settings; NODE_ENV only picked some of their defaults. */
 export interface AppConfig {
-  env: RawEnv['NODE_ENV'];
   port: number;
   host: string;
   publicUrl: string;
@@ -154,7 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
   const sandboxBase = `http://127.0.0.1:${e.PORT}/pi-sandbox`;
   const dataRoot = e.USE_VOLUME_MEDIA ? '/data' : path.resolve(cwd, 'data');
   return {
-    env: e.NODE_ENV,
     port: e.PORT,
     // Outside production only this machine can reach the server unless HOST says otherwise.
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),

@@ -61,15 +61,19 @@ function originOf(value: string): string | undefined {
 }
 
 const HOST_SOURCE = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/i;
+const LOCAL_SOURCE = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 
 /**
  * PI_FRAME_ANCESTORS: the https origins that may frame the app besides 'self' (space- or
  * comma-separated; a leading `*.` matches subdomains), as CSP frame-ancestors host sources.
+ * Plain http only for this machine (local framing tests).
  */
 export function parseFrameAncestors(value: string): string[] {
   const entries = value.split(/[\s,]+/).filter(Boolean);
   for (const entry of entries) {
-    if (!HOST_SOURCE.test(entry)) throw new Error(`"${entry}" is not an https origin such as https://app.example.com or https://*.example.com`);
+    if (!HOST_SOURCE.test(entry) && !LOCAL_SOURCE.test(entry)) {
+      throw new Error(`"${entry}" is not an https origin such as https://app.example.com or https://*.example.com`);
+    }
   }
   return entries;
 }

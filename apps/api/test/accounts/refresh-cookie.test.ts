@@ -41,7 +41,8 @@ describe.each([
 
   it('is honoured from the shop itself (also inside a frame: same-origin fetches), from listed origins and from non-browser clients', async () => {
     const own = new URL(publicUrl).origin;
-    for (const headers of [{}, { 'sec-fetch-site': 'same-origin', origin: own }, { origin: own }, { 'sec-fetch-site': 'cross-site', origin: 'https://partner.example.org' }]) {
+    const callers: Record<string, string>[] = [{}, { 'sec-fetch-site': 'same-origin', origin: own }, { origin: own }, { 'sec-fetch-site': 'cross-site', origin: 'https://partner.example.org' }];
+    for (const headers of callers) {
       const res = await refresh(refreshCookieOf(await signIn())!.value, headers);
       expect(`${JSON.stringify(headers)} ${res.statusCode}`).toBe(`${JSON.stringify(headers)} 200`);
     }
