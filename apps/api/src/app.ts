@@ -16,6 +16,8 @@ import docsPlugin from './plugins/docs';
 import authPlugin from './plugins/auth';
 import mailerPlugin, { type MailTransport } from './plugins/mailer';
 import requestGuards from './plugins/request-guards';
+import eventsPlugin from './plugins/events';
+import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
 import { healthRoutes } from './modules/health/health.routes';
 import { siteRoutes } from './modules/site/site.routes';
@@ -82,8 +84,12 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(docsPlugin);
   await app.register(authPlugin);
   await app.register(mailerPlugin, { transport: opts.mailTransport });
+  await app.register(eventsPlugin);
+  await app.register(piPlatformPlugin);
 
-  // Domain modules: the table of contents of the API.
+  // Domain modules, each after the modules it depends on (the module graph, bottom up):
+  // media; accounts; catalog → media; content → catalog, media; inbox → accounts;
+  // orders → catalog, content, inbox; payments → orders, inbox, accounts.
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(siteRoutes);
   await app.register(mediaModule);

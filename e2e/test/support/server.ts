@@ -47,14 +47,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
 
-  const deadline = Date.now() + 30000;
-  while (Date.now() < deadline) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
+    const up = await fetch(`${url}/api/v1/health`).then((res) => res.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not answer /api/v1/health within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

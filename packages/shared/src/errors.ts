@@ -90,9 +90,14 @@ export const ERROR_STATUS = {
   PAYMENT_NETWORK_MISMATCH: 422,
   PAYMENT_AMOUNT_MISMATCH: 422,
   PAYMENT_PAYER_MISMATCH: 422,
+  PAYMENT_WALLET_MISMATCH: 422,
   PAYMENT_TXID_MISMATCH: 422,
   PAYMENT_LEDGER_MISMATCH: 422,
   PAYMENT_TXID_CONFLICT: 409,
+  /** The payment ended failed or cancelled (by the payer, the app, Pi's expiry): pay again. */
+  PAYMENT_CANCELLED: 409,
+  /** Another request is settling this payment with Pi right now: try again shortly. */
+  PAYMENT_BUSY: 503,
   PI_PAYMENT_NOT_FOUND: 404,
   PI_REFUSED_UPSTREAM: 502,
   PI_UNAVAILABLE: 503,

@@ -9,3 +9,4 @@ export * from './inbox';
 export * from './catalog';
 export * from './content';
 export * from './media';
+export * from './events';

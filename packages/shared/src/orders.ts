@@ -47,3 +47,11 @@ export interface CheckoutResponse {
   order: OrderView;
   payment: PiPaymentRequest & { id: number };
 }
+
+/** `POST /orders/:number/cancel`: a customer cancels their own unpaid order. */
+export interface CancelOrderRequest {
+  reason?: string;
+}
+
+/** `POST /orders/:number/pay`: a new Pi payment payload for a pending order (same price snapshot). */
+export type PayOrderResponse = CheckoutResponse;

@@ -9,11 +9,17 @@ import { parseCorsOrigins, parseFrameAncestors, parseTrustProxy, type TrustProxy
 
 /** The public Pi Platform; only reached when the local sandbox is off. */
 export const PI_PUBLIC_API_BASE_URL = 'https://api.minepi.com';
-export const PI_PUBLIC_HORIZON_URL = 'https://api.testnet.minepi.com';
+/** Pi's own Horizon servers, per network (`PI_NETWORK`). */
+export const PI_HORIZON_BY_NETWORK = {
+  'Pi Network': 'https://api.mainnet.minepi.com',
+  'Pi Testnet': 'https://api.testnet.minepi.com',
+} as const;
 /** Fixed development key of the mounted sandbox (also in .env.example). */
 export const PI_SANDBOX_DEV_KEY = 'pi-sandbox-dev-key';
 /** Hosts Pi Browser frames apps from (its sandbox, app CDN and app subdomains). */
 export const PI_DEFAULT_FRAME_ANCESTORS = ['https://minepi.com', 'https://*.minepi.com', 'https://pinet.com', 'https://*.pinet.com'];
+/** The mounted sandbox's default app wallet (the address of PI_SANDBOX_DEV_APP_WALLET_SEED in @pishop/pi-protocol). */
+const PI_SANDBOX_DEV_APP_WALLET = 'GDEVWALLETPLACEHOLDERXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; path: string }
@@ -90,8 +96,16 @@ export interface AppConfig {
     frameAncestors: string[];
     webhookSecret?: string;
     validationKey: string;
-    /** The Pi network payments must be on ("Pi Testnet" or "Pi Network"). */
-    network: string;
+    /** The Pi network payments must be on ("Pi Testnet" or "Pi Network" = Mainnet). */
+    network: 'Pi Network' | 'Pi Testnet';
+    /** The app's wallet: Pi's `to_address` and the ledger destination of every user-to-app payment. */
+    appWalletAddress: string;
+    /** The mounted sandbox's fixed app wallet seed (only with `sandboxLocal`). */
+    sandboxAppWalletSeed?: string;
+    /** The mounted sandbox's approval window. */
+    sandboxApprovalTimeoutMs: number;
+    /** An approved payment never signed for this long is cancelled with Pi by the reconciler. */
+    paymentExpirySeconds: number;
     /** Per-attempt timeout of Pi Platform API and ledger calls. */
     apiTimeoutMs: number;
     /** How often the payment reconciler runs; 0 = never (tests call it directly). */
@@ -148,9 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
   if (sandboxControl && production) {
     issues.push({ key: 'PI_SANDBOX_CONTROL', message: 'cannot be true in production' });
   }
+  const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
+  issues.push(...checkPiNetwork(e, sandboxLocal));
   if (issues.length || trustProxy === undefined || !corsOrigins || !frameAncestors) throw new ConfigError(issues);
 
-  const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
   const sandboxBase = `http://127.0.0.1:${e.PORT}/pi-sandbox`;
   const dataRoot = e.USE_VOLUME_MEDIA ? '/data' : path.resolve(cwd, 'data');
   return {
@@ -196,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     pi: {
       apiKey: e.PI_API_KEY ?? PI_SANDBOX_DEV_KEY,
       apiBaseUrl: (e.PI_API_BASE_URL ?? (sandboxLocal ? sandboxBase : PI_PUBLIC_API_BASE_URL)).replace(/\/$/, ''),
-      horizonUrl: (e.PI_HORIZON_URL ?? (sandboxLocal ? `${sandboxBase}/ledger` : PI_PUBLIC_HORIZON_URL)).replace(/\/$/, ''),
+      horizonUrl: (e.PI_HORIZON_URL ?? (sandboxLocal ? `${sandboxBase}/ledger` : PI_HORIZON_BY_NETWORK[e.PI_NETWORK])).replace(/\/$/, ''),
       eurPerPi: e.PI_EUR_PER_PI,
       onlyLogin: e.PI_ONLY_LOGIN,
       sandbox: e.PI_SANDBOX,
@@ -206,6 +221,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       webhookSecret: e.PI_WEBHOOK_SECRET,
       validationKey: e.PI_VALIDATION_KEY,
       network: e.PI_NETWORK,
+      appWalletAddress: e.PI_APP_WALLET_ADDRESS ?? PI_SANDBOX_DEV_APP_WALLET,
+      sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED,
+      sandboxApprovalTimeoutMs: e.PI_SANDBOX_APPROVAL_TIMEOUT_MS,
+      paymentExpirySeconds: e.PI_PAYMENT_EXPIRY_SECONDS,
       apiTimeoutMs: e.PI_API_TIMEOUT_MS,
       reconcileIntervalSeconds: e.PI_RECONCILE_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     },
@@ -233,6 +252,28 @@ export function parseDatabaseUrl(url: string | undefined, cwd = ROOT_DIR): Datab
   }
   const driver = url.startsWith('mariadb:') ? 'mariadb' : 'mysql';
   return { driver, url: url.replace(/^mariadb:/, 'mysql:') };
+}
+
+/**
+ * Pi's network, Horizon and wallet must agree: a Mainnet app checking transactions on the
+ * Testnet ledger would refuse every completion. Pi's own Horizon hosts are known; a custom
+ * PI_HORIZON_URL is the operator's word. Talking to a Pi other than the mounted sandbox needs
+ * the app's wallet address.
+ */
+function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; message: string }[] {
+  const issues: { key: string; message: string }[] = [];
+  const horizon = e.PI_HORIZON_URL?.replace(/\/+$/, '');
+  const known = Object.entries(PI_HORIZON_BY_NETWORK).find(([, url]) => url === horizon);
+  if (known && known[0] !== e.PI_NETWORK) {
+    issues.push({ key: 'PI_HORIZON_URL', message: `is the ${known[0]} ledger but PI_NETWORK is "${e.PI_NETWORK}"` });
+  }
+  if (!sandboxLocal && !e.PI_APP_WALLET_ADDRESS) {
+    issues.push({ key: 'PI_APP_WALLET_ADDRESS', message: "is required when the app talks to a Pi other than the mounted sandbox (your app's wallet, from the Pi Developer Portal)" });
+  }
+  if (e.PI_SANDBOX_APP_WALLET_SEED && !sandboxLocal) {
+    issues.push({ key: 'PI_SANDBOX_APP_WALLET_SEED', message: 'only applies to the mounted sandbox (PI_SANDBOX_LOCAL=true)' });
+  }
+  return issues;
 }
 
 function toIssues(error: z.ZodError): { key: string; message: string }[] {

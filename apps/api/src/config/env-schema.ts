@@ -94,7 +94,15 @@ export const envSchema = z.object({
   PI_VALIDATION_KEY: z.string().default(''),
   // Payments (modules/payments): the network Pi payments must be on, Pi/ledger call timeout,
   // and the reconciler's interval (0 turns it off; unset: 60, or 0 when NODE_ENV=test, config.ts).
-  PI_NETWORK: z.string().min(1).default('Pi Testnet'),
+  PI_NETWORK: z.enum(['Pi Network', 'Pi Testnet'], { message: 'must be "Pi Network" (Mainnet) or "Pi Testnet"' }).default('Pi Testnet'),
+  // The app's wallet: every user-to-app payment must pay it (Pi's to_address and the ledger destination).
+  PI_APP_WALLET_ADDRESS: z.string().regex(/^G[A-Z2-7]{55}$/, 'must be a Pi wallet address (G followed by 55 base32 characters)').optional(),
+  // The mounted sandbox's fixed app wallet (a secret seed S...); its address is the default PI_APP_WALLET_ADDRESS there.
+  PI_SANDBOX_APP_WALLET_SEED: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S followed by 55 base32 characters)').optional(),
+  // The mounted sandbox's approval window: an unapproved payment, or an approved one never signed, is cancelled after it.
+  PI_SANDBOX_APPROVAL_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1000, 'must be between 1000 and 3600000').max(3600000, 'must be between 1000 and 3600000').default(60000),
+  // An approved payment the payer has not signed after this long is cancelled with Pi by the reconciler.
+  PI_PAYMENT_EXPIRY_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(60, 'must be between 60 and 604800').max(604800, 'must be between 60 and 604800').default(900),
   PI_API_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(100, 'must be between 100 and 120000').max(120000, 'must be between 100 and 120000').default(10000),
   PI_RECONCILE_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be between 0 and 86400').max(86400, 'must be between 0 and 86400').optional(),
   RECAPTCHA_SITE_KEY: z.string().default(''),

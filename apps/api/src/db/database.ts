@@ -74,12 +74,6 @@ export async function runMigrations(ds: DataSource): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/** SQLite serialises writers and refuses row locks; MySQL/MariaDB need them. */
-export function supportsRowLocks(ds: DataSource | EntityManager): boolean {
-  const type = 'connection' in ds ? ds.connection.options.type : ds.options.type;
-  return type !== 'better-sqlite3';
-}
-
 /** Pending schema changes between entities and the migrated database (empty = in sync). */
 export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
   const log = await ds.driver.createSchemaBuilder().log();

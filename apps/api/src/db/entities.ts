@@ -5,6 +5,7 @@ import { Media, MediaJob } from '../modules/media/media.entity';
 import { Order, OrderItem } from '../modules/orders/order.entity';
 import { IdempotencyKey } from '../modules/orders/idempotency-key.entity';
 import { Payment, PaymentEvent } from '../modules/payments/payment.entity';
+import { PaymentLease } from '../modules/payments/payment-lease';
 import { Message, Thread } from '../modules/inbox/thread.entity';
 
 /**
@@ -37,6 +38,7 @@ export const entities: Function[] = [
   // payments
   Payment,
   PaymentEvent,
+  PaymentLease,
   // inbox
   Thread,
   Message,

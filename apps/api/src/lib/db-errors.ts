@@ -12,16 +12,19 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || driverError?.errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** MySQL/MariaDB errnos after which the whole transaction may simply be run again. */
-const RETRYABLE_ERRNOS = new Set([
-  1213, // ER_LOCK_DEADLOCK: InnoDB chose this transaction as the deadlock victim (rolled back)
-  1205, // ER_LOCK_WAIT_TIMEOUT: a row lock was not granted within innodb_lock_wait_timeout
-]);
+/** MySQL/MariaDB deadlock (1213) or lock wait timeout (1205); SQLite's "database is busy". */
+export function isLockConflict(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const driverError = (err as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError;
+  const code = driverError?.code ?? '';
+  return driverError?.errno === 1213 || driverError?.errno === 1205 || code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+}
 
-/** True for a deadlock or lock-wait timeout: the transaction was rolled back and may be retried. */
+/**
+ * A deadlock or lock-wait timeout on MySQL/MariaDB: InnoDB rolled the transaction back (or
+ * gave up waiting), so the whole transaction may simply be run again (db/database.ts).
+ */
 export function isTransientLockError(err: unknown): boolean {
-  const driverError = (err as { driverError?: { errno?: number; code?: string } } | null)?.driverError;
-  const errno = driverError?.errno ?? (err as { errno?: number } | null)?.errno;
-  const code = driverError?.code ?? (err as { code?: string } | null)?.code;
-  return (errno !== undefined && RETRYABLE_ERRNOS.has(errno)) || code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+  const code = (err as { driverError?: { code?: string } }).driverError?.code;
+  return isLockConflict(err) && code !== 'SQLITE_BUSY';
 }

@@ -1,4 +1,5 @@
 import { Not, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import slugifyText from 'slugify';
 import { AppError } from './app-error';
 import { isUniqueViolation } from './db-errors';
 
@@ -8,15 +9,12 @@ export const SLUG_MAX_LENGTH = 200;
 /** Room left for a `-N` suffix when a generated slug is taken. */
 const BASE_MAX_LENGTH = SLUG_MAX_LENGTH - 8;
 
-const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', '&': ' and ', π: 'pi',
-};
+// The shop's currency reads as a word in URLs ("π payments" → "pi-payments").
+slugifyText.extend({ π: 'pi' });
 
 /** "Café & Crème — Pi Apps!" → "cafe-and-creme-pi-apps"; "" when nothing usable is left. */
 export function slugify(text: string): string {
-  const lowered = text.toLowerCase().replace(/[ßæœøđðþłı&π]/g, (c) => SPECIAL[c] ?? c);
-  const ascii = lowered.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = slugifyText(text, { lower: true, strict: true, trim: true });
   return slug.slice(0, BASE_MAX_LENGTH).replace(/-+$/, '');
 }
 

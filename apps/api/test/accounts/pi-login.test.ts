@@ -16,7 +16,7 @@ describe('Pi Login (POST /auth/pi)', () => {
     sandbox = buildPiSandbox({ apiKey: 'test-server-key' });
     await sandbox.listen({ port: 0, host: '127.0.0.1' });
     sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
-    t = await buildAccountsApp({ PI_API_BASE_URL: sandboxUrl, PI_API_KEY: 'test-server-key' });
+    t = await buildAccountsApp({ PI_API_BASE_URL: sandboxUrl, PI_API_KEY: 'test-server-key', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
   });
   afterAll(async () => {
     await t.close();
@@ -78,12 +78,12 @@ describe('Pi Login (POST /auth/pi)', () => {
     expect(await t.ds.getRepository(User).count()).toBe(before);
   });
 
-  it('answers 502 PI_UPSTREAM when Pi fails', async () => {
+  it('answers 502 PI_UPSTREAM when Pi keeps failing (after the one Pi client\'s retries)', async () => {
     const pi = await piAuthenticate('pioneer_unlucky');
     const fault = await fetch(`${sandboxUrl}/control/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platformErrors: [{ path: '/v2/me', status: 500, error: 'internal_error', times: 1 }] }),
+      body: JSON.stringify({ platformErrors: [{ path: '/v2/me', status: 500, error: 'internal_error', times: 3 }] }),
     });
     expect(fault.ok).toBe(true);
     const res = await piLogin(pi.accessToken);
@@ -112,7 +112,7 @@ describe('Pi Login (POST /auth/pi)', () => {
 describe('Pi Login when Pi is unreachable or odd', () => {
   it('answers 502 PI_UPSTREAM for an unexpected answer shape', async () => {
     const odd = await fakeServer(() => ({ status: 200, body: { hello: 'world' } }));
-    const t = await buildAccountsApp({ PI_API_BASE_URL: odd.url, PI_API_KEY: 'k' });
+    const t = await buildAccountsApp({ PI_API_BASE_URL: odd.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
     try {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
       expect(res.statusCode).toBe(502);
@@ -122,6 +122,22 @@ describe('Pi Login when Pi is unreachable or odd', () => {
     } finally {
       await t.close();
       await odd.close();
+    }
+  });
+
+  it('signs in a Pioneer whose /v2/me carries no username (no username scope)', async () => {
+    const quiet = await fakeServer(() => ({ status: 200, body: { uid: 'uid-without-name', credentials: { scopes: ['payments'] } } }));
+    const t = await buildAccountsApp({ PI_API_BASE_URL: quiet.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user).toMatchObject({ piUid: 'uid-without-name', piUsername: null, email: null });
+      expect(res.json().user.username).toMatch(/^pioneer/);
+      const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
+      expect(again.json().user.id).toBe(res.json().user.id);
+    } finally {
+      await t.close();
+      await quiet.close();
     }
   });
 });

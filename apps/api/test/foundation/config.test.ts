@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
+const WALLET = 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M';
+
 function issuesOf(env: Record<string, string>) {
   try {
     loadConfig(env);
@@ -24,9 +26,28 @@ describe('configuration', () => {
   });
 
   it('uses the real Pi Platform once a server key is set', () => {
-    const config = loadConfig({ PI_API_KEY: 'live-key' });
+    const config = loadConfig({ PI_API_KEY: 'live-key', PI_APP_WALLET_ADDRESS: WALLET });
     expect(config.pi.sandboxLocal).toBe(false);
     expect(config.pi.apiBaseUrl).toBe('https://api.minepi.com');
+    expect(config.pi.horizonUrl).toBe('https://api.testnet.minepi.com');
+    expect(config.pi.appWalletAddress).toBe(WALLET);
+  });
+
+  it("picks the Horizon of PI_NETWORK: Mainnet payments are checked on Mainnet's ledger", () => {
+    const config = loadConfig({ PI_API_KEY: 'live-key', PI_APP_WALLET_ADDRESS: WALLET, PI_NETWORK: 'Pi Network' });
+    expect(config.pi.network).toBe('Pi Network');
+    expect(config.pi.horizonUrl).toBe('https://api.mainnet.minepi.com');
+  });
+
+  it.each([
+    [{ PI_NETWORK: 'Pi Network', PI_HORIZON_URL: 'https://api.testnet.minepi.com' }, 'PI_HORIZON_URL', /Pi Testnet ledger but PI_NETWORK is "Pi Network"/],
+    [{ PI_NETWORK: 'Pi Testnet', PI_HORIZON_URL: 'https://api.mainnet.minepi.com/' }, 'PI_HORIZON_URL', /Pi Network ledger but PI_NETWORK is "Pi Testnet"/],
+    [{ PI_NETWORK: 'Mainnet' }, 'PI_NETWORK', /Pi Network/],
+    [{ PI_APP_WALLET_ADDRESS: undefined }, 'PI_APP_WALLET_ADDRESS', /required/],
+    [{ PI_APP_WALLET_ADDRESS: 'GNOTAWALLET' }, 'PI_APP_WALLET_ADDRESS', /wallet address/],
+  ])('refuses to start with a Pi network, ledger and wallet that disagree: %o', (env, key, message) => {
+    const issues = issuesOf({ PI_API_KEY: 'live-key', PI_APP_WALLET_ADDRESS: WALLET, ...env } as Record<string, string>);
+    expect(issues.find((i) => i.key === key)?.message).toMatch(message);
   });
 
   it('picks the TypeORM driver from the URL scheme', () => {
@@ -56,6 +77,7 @@ describe('configuration', () => {
     JWT_SECRET: 'q'.repeat(20) + 'a-random-production-secret',
     PI_API_KEY: 'live-key',
     SMTP_URL: 'smtp://mail.example.com:587',
+    PI_APP_WALLET_ADDRESS: 'G' + 'A'.repeat(55),
   };
 
   it('starts in production with a secret, a Pi key and a mail server', () => {

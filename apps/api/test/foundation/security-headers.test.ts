@@ -6,6 +6,7 @@ const PRODUCTION = {
   JWT_SECRET: 'h'.repeat(24) + '-headers-production-secret',
   PI_API_KEY: 'live-key',
   SMTP_URL: 'smtp://mail.example.com:587',
+  PI_APP_WALLET_ADDRESS: 'G' + 'A'.repeat(55),
   PI_SANDBOX_CONTROL: 'false',
   PUBLIC_URL: 'https://shop.example.com',
 };

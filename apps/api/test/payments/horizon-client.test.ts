@@ -1,4 +1,4 @@
-import { HorizonClient, HorizonUnavailableError, sameAmount } from '../../src/modules/payments/horizon-client';
+import { HorizonClient, HorizonUnavailableError, sameAmount } from '../../src/lib/pi-platform/horizon-client';
 import { closedPort, localServer, sendJson } from './local-server';
 
 const TXID = 'a'.repeat(64);
@@ -17,7 +17,7 @@ function ledger(overrides: { tx?: object; op?: object; ops?: object[] } = {}) {
   });
 }
 
-const expected = { txid: TXID, paymentId: 'pay_1', toAddress: APP, amount: '3.3333334' };
+const expected = { txid: TXID, paymentId: 'pay_1', toAddress: APP, fromAddress: 'GUSER', amount: '3.3333334' };
 
 describe('HorizonClient.verify', () => {
   it('accepts the transaction that paid this payment', async () => {
@@ -36,7 +36,8 @@ describe('HorizonClient.verify', () => {
     ['a malformed txid', {}, { txid: 'nope' }, /not a transaction hash/],
     ['a failed transaction', { tx: { successful: false } }, {}, /did not succeed/],
     ['another memo', { tx: { memo: 'pay_2' } }, {}, /memo/],
-    ['another destination', { op: { to: 'GELSE' } }, {}, /wallet/],
+    ['another destination', { op: { to: 'GELSE' } }, {}, /app's wallet/],
+    ['another payer', { op: { from: 'GSOMEONE' } }, {}, /payer's wallet/],
     ['a non-native asset', { op: { asset_type: 'credit_alphanum4' } }, {}, /native/],
     ['a different amount', { op: { amount: '3.3333333' } }, {}, /paid 3.3333333/],
     ['two payments', { ops: [{ type: 'payment' }, { type: 'payment' }] }, {}, /exactly one/],

@@ -203,7 +203,9 @@ describe('a whole Pi payment', () => {
     await post(w, customer.token, '/api/v1/pi/approve', { paymentId: first.piPaymentId });
     await w.pi.userCancel(first.piPaymentId);
     const res = await post(w, customer.token, '/api/v1/pi/cancel', { paymentId: first.piPaymentId });
-    expect(res.json()).toMatchObject({ status: 'failed', orderStatus: 'pending' });
+    // A payment that ended cancelled is a 4xx the storefront shows as such, never a success.
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'PAYMENT_CANCELLED', details: { orderStatus: 'pending' } });
 
     // Pay again for the same order: the order view hands out the same payload.
     const order = (await get(w, customer.token, `/api/v1/orders/${first.orderNumber}`)).json();

@@ -1,4 +1,4 @@
-import { PiApiError, PiClient } from '../../src/modules/payments/pi-client';
+import { PiApiError, PiClient } from '../../src/lib/pi-platform/pi-client';
 import { closedPort, localServer, sendJson } from './local-server';
 
 const payment = {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { buildTestApp } from '../support/app';
-import { approveAndSubmit, buildWorld, createService, dbState, eventsFor, piCustomer, startPayment, WEBHOOK_SECRET, type World } from './world';
+import { APP_WALLET, approveAndSubmit, buildWorld, createService, dbState, eventsFor, piCustomer, startPayment, WEBHOOK_SECRET, type World } from './world';
 
 const sign = (body: string, secret = WEBHOOK_SECRET) => createHmac('sha256', secret).update(body).digest('hex');
 
@@ -70,7 +70,7 @@ describe('POST /pi/webhook (signed intake for our own tools)', () => {
   });
 
   it('is off (503) when PI_WEBHOOK_SECRET is not set', async () => {
-    const t = await buildTestApp({ PI_API_KEY: 'k' });
+    const t = await buildTestApp({ PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: APP_WALLET });
     try {
       const body = JSON.stringify({ paymentId: 'abc' });
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/pi/webhook', headers: { 'content-type': 'application/json', 'x-pi-signature': sign(body) }, payload: body });

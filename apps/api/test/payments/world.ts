@@ -5,11 +5,14 @@ import { Service } from '../../src/modules/catalog/catalog.entity';
 import { Order } from '../../src/modules/orders/order.entity';
 import { Payment, PaymentEvent } from '../../src/modules/payments/payment.entity';
 import { Message, Thread } from '../../src/modules/inbox/thread.entity';
+import { piGate, type PiGate } from './pi-gate';
 import { bearer, buildTestApp, type TestApp } from '../support/app';
 import { createUser, type CreatedUser } from '../support/users';
 
 export const PI_KEY = 'payments-test-server-key';
 export const WEBHOOK_SECRET = 'payments-test-webhook-secret-0123456789';
+/** The app's wallet, fixed in the sandbox and given to the API as PI_APP_WALLET_ADDRESS. */
+export const APP_WALLET = 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M';
 
 /**
  * The API on a clean database, talking over real HTTP to a Pi sandbox on a random port: the
@@ -21,17 +24,21 @@ export interface World {
   sandbox: FastifyInstance;
   sandboxUrl: string;
   pi: PiSandboxClient;
+  /** With `{gate: true}`: the hop between the API and Pi's Platform API (hold, answer, drop, count). */
+  gate: PiGate | null;
   close(): Promise<void>;
 }
 
-export async function buildWorld(env: Record<string, string> = {}): Promise<World> {
-  const sandbox = buildPiSandbox({ apiKey: PI_KEY });
+export async function buildWorld(env: Record<string, string> = {}, opts: { gate?: boolean } = {}): Promise<World> {
+  const sandbox = buildPiSandbox({ apiKey: PI_KEY, appWalletAddress: APP_WALLET });
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
+  const gate = opts.gate ? await piGate(sandboxUrl) : null;
   const t = await buildTestApp({
-    PI_API_BASE_URL: sandboxUrl,
+    PI_API_BASE_URL: gate?.url ?? sandboxUrl,
     PI_HORIZON_URL: `${sandboxUrl}/ledger`,
     PI_API_KEY: PI_KEY,
+    PI_APP_WALLET_ADDRESS: APP_WALLET,
     PI_WEBHOOK_SECRET: WEBHOOK_SECRET,
     PI_API_TIMEOUT_MS: '3000',
     ...env,
@@ -42,8 +49,10 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     sandbox,
     sandboxUrl,
     pi: new PiSandboxClient(sandboxUrl),
+    gate,
     close: async () => {
       await t.close();
+      await gate?.close();
       await sandbox.close();
     },
   };

@@ -10,6 +10,7 @@ import { normaliseLogin, usernameBase } from './normalise';
 import { hashPassword, verifyPassword } from './password';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { fetchPiMe } from './pi-me.client';
+import type { PiClient } from '../../lib/pi-platform/pi-client';
 
 /** Who is asking, for lockout and reCAPTCHA. */
 export interface Caller {
@@ -26,6 +27,7 @@ export class AuthService {
       sessions: SessionsService;
       lockout: LockoutService;
       recaptcha: RecaptchaService;
+      pi: PiClient;
     },
   ) {}
 
@@ -73,12 +75,12 @@ export class AuthService {
 
   /** Pi Login: the token is checked with Pi (`/v2/me`); the user is found by uid or created. */
   async piLogin(accessToken: string): Promise<IssuedSession> {
-    const me = await fetchPiMe(this.config.pi.apiBaseUrl, accessToken);
+    const me = await fetchPiMe(this.deps.pi, accessToken);
     let user = await this.deps.users.findByPiUid(me.uid);
     for (let attempt = 0; !user; attempt++) {
       try {
         user = await this.ds.transaction(async (em) => {
-          const username = await this.deps.users.freeUsername(usernameBase(me.username), em);
+          const username = await this.deps.users.freeUsername(usernameBase(me.username ?? 'pioneer'), em);
           return this.deps.users.create({ username, piUid: me.uid, piUsername: me.username }, em);
         });
       } catch (err) {
@@ -88,7 +90,7 @@ export class AuthService {
         user = await this.deps.users.findByPiUid(me.uid);
       }
     }
-    if (user.piUsername !== me.username) await this.deps.users.setPiUsername(user.id, me.username);
+    if (me.username && user.piUsername !== me.username) await this.deps.users.setPiUsername(user.id, me.username);
     if (!user.isActive) throw accountDisabled();
     return this.signIn(user.id);
   }

@@ -47,7 +47,7 @@ export default fp(
       sessions,
       lockout,
       recaptcha,
-      auth: new AuthService(db, config, { users, sessions, lockout, recaptcha }),
+      auth: new AuthService(db, config, { users, sessions, lockout, recaptcha, pi: app.piPlatform.client }),
       passwordReset: new PasswordResetService(db, { users, sessions, lockout, mailer: app.mailer, publicUrl: config.publicUrl, log: app.log }),
       avatars: new AvatarService(users, config.mediaRoot),
       cv: new CvService(config.privateRoot),
@@ -64,5 +64,7 @@ export default fp(
     await app.register(meRoutes, { prefix: API_PREFIX });
     await app.register(accountsAdminRoutes, { prefix: `${API_PREFIX}/admin` });
   },
-  { name: 'accounts', dependencies: ['config', 'db', 'auth', 'mailer'] },
+  { name: 'accounts', dependencies: ['config', 'db', 'auth', 'mailer', 'pi-platform'] },
 );
+
+export { User } from './user.entity';

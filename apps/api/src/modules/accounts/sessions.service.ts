@@ -7,7 +7,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { RevokedAccessToken } from './revoked-access-token.entity';
 import { accountDisabled, invalidRefreshToken } from './accounts.errors';
 import { hashToken, newSecretToken } from './tokens';
-import { supportsRowLocks } from '../../db/database';
+import { supportsRowLocks } from '../../lib/row-locks';
 
 /** FOR UPDATE on MySQL/MariaDB; SQLite runs one transaction at a time anyway. */
 function lockedRead(em: EntityManager) {

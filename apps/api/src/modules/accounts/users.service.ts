@@ -116,6 +116,12 @@ export class UsersService {
     await em.getRepository(User).update({ id }, { lastLoginAt: new Date() });
   }
 
+  /** Where notifications for the seller go: every active admin's address (admins are few). */
+  async activeAdminEmails(): Promise<string[]> {
+    const admins = await this.ds.getRepository(User).find({ where: { role: 'admin', isActive: true }, select: { id: true, email: true }, order: { id: 'ASC' } });
+    return admins.map((u) => u.email).filter((e): e is string => !!e);
+  }
+
   toDto(user: User): UserDto {
     return {
       id: user.id,

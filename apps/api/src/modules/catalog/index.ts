@@ -15,6 +15,7 @@ declare module 'fastify' {
   }
 }
 
+export { Service } from './catalog.entity';
 export { eurCentsToPi } from './pricing';
 export { serviceSummarySchema } from './catalog.schemas';
 export type { CatalogService, PurchasableService } from './catalog.service';

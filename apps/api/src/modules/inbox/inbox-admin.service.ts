@@ -12,7 +12,7 @@ export const threadsSpec: SimpleRestSpec = {
   sortable: { id: 't.id', lastMessageAt: 't.lastMessageAt', orderId: 't.orderId', customerId: 't.customerId', createdAt: 't.createdAt' },
   defaultSort: ['lastMessageAt', 'DESC'],
   filters: {
-    q: { type: 'search', columns: ['o.number'] },
+    q: { type: 'search', columns: ['t.orderNumber'] },
     id: { type: 'int', column: 't.id' },
     orderId: { type: 'int', column: 't.orderId' },
     customerId: { type: 'int', column: 't.customerId' },
@@ -52,7 +52,7 @@ export class InboxAdminService {
   ) {}
 
   async listThreads(params: ListParams): Promise<ListResult<AdminThread>> {
-    const qb = this.ds.getRepository(Thread).createQueryBuilder('t').leftJoinAndSelect('t.order', 'o');
+    const qb = this.ds.getRepository(Thread).createQueryBuilder('t');
     const result = await fetchList(qb, params);
     const unread = await this.inbox.unreadFor('admin', result.rows.map((t) => t.id));
     return {
@@ -60,8 +60,8 @@ export class InboxAdminService {
       rows: result.rows.map((t) => ({
         id: t.id,
         orderId: t.orderId,
-        orderNumber: t.order?.number ?? '',
-        orderStatus: t.order?.status ?? 'pending',
+        orderNumber: t.orderNumber,
+        orderStatus: t.orderStatus,
         customerId: t.customerId,
         unread: unread.get(t.id) ?? 0,
         lastMessageAt: t.lastMessageAt?.toISOString() ?? null,

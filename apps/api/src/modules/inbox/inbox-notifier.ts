@@ -1,6 +1,5 @@
 import { In, type DataSource } from 'typeorm';
 import type { FastifyBaseLogger } from 'fastify';
-import { Order } from '../orders/order.entity';
 import { Thread, type Message } from './thread.entity';
 
 export interface InboxRecipients {
@@ -37,12 +36,10 @@ export class InboxNotifier {
     if (!mailer) return;
     try {
       const threads = await this.deps.ds.getRepository(Thread).find({ where: { id: In(relevant.map((m) => m.threadId)) } });
-      const orders = await this.deps.ds.getRepository(Order).find({ where: { id: In(threads.map((t) => t.orderId)) } });
       for (const m of relevant) {
         const thread = threads.find((t) => t.id === m.threadId);
-        const order = orders.find((o) => o.id === thread?.orderId);
-        if (!thread || !order) continue;
-        const mails = m.kind === 'customer' ? await this.toAdmins(m, thread, order) : await this.toCustomer(m, order);
+        if (!thread) continue;
+        const mails = m.kind === 'customer' ? await this.toAdmins(m, thread) : await this.toCustomer(m, thread);
         for (const mail of mails) {
           mailer.send(mail).catch((err) => this.deps.log.error({ err, messageId: m.id }, 'inbox: notification mail failed'));
         }
@@ -52,17 +49,18 @@ export class InboxNotifier {
     }
   }
 
-  private async toCustomer(m: Message, order: Order) {
-    const to = await this.deps.recipients.customerEmail(order.customerId);
+  private async toCustomer(m: Message, thread: Thread) {
+    const to = await this.deps.recipients.customerEmail(thread.customerId);
     if (!to) return [];
-    const subject = m.kind === 'system' ? `Update on your order ${order.number}` : `New message about your order ${order.number}`;
-    const text = `${m.body}\n\n—\nRead and reply: ${this.deps.publicUrl}/account/orders/${encodeURIComponent(order.number)}\n`;
+    const number = thread.orderNumber;
+    const subject = m.kind === 'system' ? `Update on your order ${number}` : `New message about your order ${number}`;
+    const text = `${m.body}\n\n—\nRead and reply: ${this.deps.publicUrl}/account/orders/${encodeURIComponent(number)}\n`;
     return [{ to, subject, text }];
   }
 
-  private async toAdmins(m: Message, thread: Thread, order: Order) {
+  private async toAdmins(m: Message, thread: Thread) {
     const admins = await this.deps.recipients.adminEmails();
-    const subject = `Customer message on order ${order.number}`;
+    const subject = `Customer message on order ${thread.orderNumber}`;
     const text = `${m.body}\n\n—\nAnswer in the back office: ${this.deps.publicUrl}/admin/#/threads/${thread.id}/show\n`;
     return admins.map((to) => ({ to, subject, text }));
   }

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { MESSAGE_MAX_LENGTH, type MessageView, type Page, type PageQuery, type ThreadSummary, type UnreadCount } from '@pishop/shared';
+import { MESSAGE_MAX_LENGTH, type MessageView, type OrderStatus, type Page, type PageQuery, type ThreadSummary, type UnreadCount } from '@pishop/shared';
 import { AppError, forbidden } from '../../lib/app-error';
 import { pageWindow, toPage } from '../../lib/pagination';
 import { Message, Thread } from './thread.entity';
@@ -30,9 +30,24 @@ export class InboxService {
   ) {}
 
   /** Opens the order's thread; called inside checkout's transaction. */
-  createThread(em: EntityManager, order: { id: number; customerId: number }): Promise<Thread> {
+  createThread(em: EntityManager, order: { id: number; number: string; status: OrderStatus; customerId: number }): Promise<Thread> {
     const repo = em.getRepository(Thread);
-    return repo.save(repo.create({ orderId: order.id, customerId: order.customerId, customerLastReadId: 0, adminLastReadId: 0, lastMessageAt: null }));
+    return repo.save(
+      repo.create({
+        orderId: order.id,
+        orderNumber: order.number,
+        orderStatus: order.status,
+        customerId: order.customerId,
+        customerLastReadId: 0,
+        adminLastReadId: 0,
+        lastMessageAt: null,
+      }),
+    );
+  }
+
+  /** The orders module tells the thread when its order's status changes (inside that change's transaction). */
+  async setOrderStatus(em: EntityManager, orderId: number, status: OrderStatus): Promise<void> {
+    await em.getRepository(Thread).update({ orderId }, { orderStatus: status });
   }
 
   threadIdsFor(em: EntityManager, orderIds: number[]): Promise<Thread[]> {
@@ -58,7 +73,6 @@ export class InboxService {
     const window = pageWindow(query);
     const [threads, total] = await this.ds.getRepository(Thread).findAndCount({
       where: viewer.role === 'admin' ? {} : { customerId: viewer.id },
-      relations: { order: true },
       order: { lastMessageAt: 'DESC', id: 'DESC' },
       skip: window.offset,
       take: window.pageSize,
@@ -67,7 +81,7 @@ export class InboxService {
     const ids = threads.map((t) => t.id);
     const [unread, last] = await Promise.all([this.unreadByThread(side, ids), this.lastVisible(side, ids)]);
     const items = threads.map((t) =>
-      threadSummary({ id: t.id, orderNumber: t.order?.number ?? '', lastMessageAt: t.lastMessageAt }, unread.get(t.id) ?? 0, last.get(t.id)),
+      threadSummary({ id: t.id, orderNumber: t.orderNumber, lastMessageAt: t.lastMessageAt }, unread.get(t.id) ?? 0, last.get(t.id)),
     );
     return toPage(items, total, window);
   }
@@ -87,8 +101,8 @@ export class InboxService {
     if (newest && !opts.beforeId) await this.ds.transaction((em) => markRead(em, thread.id, side, newest));
     return {
       id: thread.id,
-      orderNumber: thread.order?.number ?? '',
-      orderStatus: thread.order?.status ?? 'pending',
+      orderNumber: thread.orderNumber,
+      orderStatus: thread.orderStatus,
       customerId: thread.customerId,
       unread,
       hasMore,
@@ -123,7 +137,7 @@ export class InboxService {
   }
 
   private async accessible(viewer: InboxViewer, threadId: number): Promise<Thread> {
-    const thread = await this.ds.getRepository(Thread).findOne({ where: { id: threadId }, relations: { order: true } });
+    const thread = await this.ds.getRepository(Thread).findOne({ where: { id: threadId } });
     if (!thread || (viewer.role !== 'admin' && thread.customerId !== viewer.id)) throw threadNotFound();
     return thread;
   }

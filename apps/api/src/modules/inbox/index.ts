@@ -1,7 +1,5 @@
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '@pishop/shared';
-import { parseListParams } from '../../lib/simple-rest';
-import { usersSpec } from '../accounts/accounts-admin.service';
 import { InboxService } from './inbox.service';
 import { InboxAdminService } from './inbox-admin.service';
 import { InboxNotifier, type InboxRecipients } from './inbox-notifier';
@@ -21,11 +19,7 @@ export default fp(
   async (app) => {
     const recipients: InboxRecipients = {
       customerEmail: async (customerId) => (await app.accounts.users.findById(customerId))?.email ?? null,
-      adminEmails: async () => {
-        const params = parseListParams({ filter: JSON.stringify({ role: 'admin', isActive: true }), range: '[0,49]' }, usersSpec);
-        const { rows } = await app.accounts.admin.listUsers(params);
-        return rows.map((u) => u.email).filter((e): e is string => !!e);
-      },
+      adminEmails: () => app.accounts.users.activeAdminEmails(),
     };
     const notifier = new InboxNotifier({
       ds: app.db,
@@ -41,3 +35,6 @@ export default fp(
   },
   { name: 'inbox', dependencies: ['config', 'db', 'auth', 'accounts'] },
 );
+
+export { Thread, Message } from './thread.entity';
+export type { InboxService } from './inbox.service';

@@ -8,11 +8,15 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { MESSAGE_KINDS, type MessageKind } from '@pishop/shared';
-import { Order } from '../orders/order.entity';
-import { User } from '../accounts/user.entity';
+import { MESSAGE_KINDS, ORDER_STATUSES, type MessageKind, type OrderStatus } from '@pishop/shared';
+import { User } from '../accounts';
 
-/** The conversation about one order (exactly one per order). */
+/**
+ * The conversation about one order (exactly one per order). The inbox sits below orders in
+ * the module graph, so a thread carries what it shows of its order (number, status), kept
+ * up to date by the orders module through `InboxService.setOrderStatus`, and never reads
+ * the orders table.
+ */
 @Entity('threads')
 export class Thread {
   @PrimaryGeneratedColumn({ type: 'int' })
@@ -22,10 +26,11 @@ export class Thread {
   @Column({ type: 'int' })
   orderId!: number;
 
-  // Many-to-one plus the unique key above: one thread per order, without a second unique index.
-  @ManyToOne(() => Order, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'orderId' })
-  order?: Order;
+  @Column({ type: 'varchar', length: 32 })
+  orderNumber!: string;
+
+  @Column({ type: 'simple-enum', enum: ORDER_STATUSES, default: 'pending' })
+  orderStatus!: OrderStatus;
 
   @Index('IDX_threads_customer')
   @Column({ type: 'int' })

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { DataSource, EntityManager } from 'typeorm';
-import { supportsRowLocks } from '../../db/database';
+import { supportsRowLocks } from '../../lib/row-locks';
 import { PREVIEW, previewArgs, runFfmpeg, type FfmpegBinary } from './ffmpeg';
 import { rethumbnail } from './image-pipeline';
 import type { JobHandler, JobOutcome } from './media-jobs';

@@ -3,7 +3,7 @@ import { In, QueryFailedError, type DataSource, type EntityManager } from 'typeo
 import type { FastifyRequest } from 'fastify';
 import type { MediaKind, MediaObject, MediaRef } from '@pishop/shared';
 import type { AppConfig } from '../../config';
-import { supportsRowLocks } from '../../db/database';
+import { supportsRowLocks } from '../../lib/row-locks';
 import { fetchList, type ListParams } from '../../lib/simple-rest';
 import { processImage } from './image-pipeline';
 import type { MediaJobRunner } from './media-jobs';

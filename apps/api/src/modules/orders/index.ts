@@ -18,8 +18,8 @@ declare module 'fastify' {
 
 /**
  * Orders: checkout (order + item snapshot + thread + payment snapshot in one transaction,
- * with Idempotency-Key), the customer's orders, and the admin resource. Neighbours are
- * reached through their services at call time (payments registers after this module).
+ * with Idempotency-Key), the customer's orders (pay again, cancel), and the admin resource.
+ * Depends on catalog and inbox; payments depends on orders and attaches its port here.
  */
 export default fp(
   async (app) => {
@@ -27,27 +27,30 @@ export default fp(
     const deps: OrdersDeps = {
       ds: app.db,
       idempotency,
+      events: app.events,
       eurPerPi: () => app.config.pi.eurPerPi,
       purchasable: (slug) => app.catalog.getPurchasable(slug),
       toPi: eurCentsToPi,
-      createThread: (em, order) => app.inbox.createThread(em, order),
-      threadsFor: (em, ids) => app.inbox.threadIdsFor(em, ids),
-      createPayment: (em, snapshot) => app.payments.createForCheckout(em, snapshot),
-      paymentsFor: (em, ids) => app.payments.forOrders(em, ids),
+      inbox: {
+        createThread: (em, order) => app.inbox.createThread(em, order),
+        threadsFor: (em, ids) => app.inbox.threadIdsFor(em, ids),
+        postSystem: (em, orderId, body) => app.inbox.postSystem(em, orderId, body),
+        setOrderStatus: (em, orderId, status) => app.inbox.setOrderStatus(em, orderId, status),
+        notify: (messages) => app.inbox.notifyAfterCommit(messages),
+      },
     };
     const orders = new OrdersService(deps);
     app.decorate('orders', orders);
     app.decorate('ordersIdempotency', idempotency);
-    // The home page's stats strip (content module), when it is loaded.
-    if (app.hasDecorator('homeCounters')) app.homeCounters.register('completedOrders', () => orders.countCompleted());
-    const admin = new OrdersAdminService(deps, orders, {
-      failOpenPayments: (orderId, reason, adminId) => app.payments.failOpenPayments(orderId, reason, adminId),
-      hasPaymentInFlight: (orderId) => app.payments.hasPaymentInFlight(orderId),
-      postSystem: (em, orderId, body) => app.inbox.postSystem(em, orderId, body),
-      notify: (messages) => app.inbox.notifyAfterCommit(messages),
-    });
+    // The home page's stats strip (content module).
+    app.homeCounters.register('completedOrders', () => orders.countCompleted());
     await app.register(ordersRoutes, { prefix: API_PREFIX });
-    await app.register(ordersAdminRoutes, { prefix: `${API_PREFIX}/admin`, admin });
+    await app.register(ordersAdminRoutes, { prefix: `${API_PREFIX}/admin`, admin: new OrdersAdminService(deps, orders) });
   },
-  { name: 'orders', dependencies: ['config', 'db', 'auth', 'catalog', 'inbox'] },
+  { name: 'orders', dependencies: ['config', 'db', 'events', 'auth', 'catalog', 'content', 'inbox'] },
 );
+
+export { Order, OrderItem } from './order.entity';
+export type { OrdersService } from './orders.service';
+export type { OrderPaymentsPort, OrderActor, PaymentSnapshot } from './order-payments.port';
+export type { PaymentFacts } from './orders.views';

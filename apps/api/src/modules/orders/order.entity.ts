@@ -10,8 +10,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { ORDER_STATUSES, type OrderStatus } from '@pishop/shared';
-import { User } from '../accounts/user.entity';
-import { Service } from '../catalog/catalog.entity';
+import { User } from '../accounts';
+import { Service } from '../catalog';
 
 @Entity('orders')
 export class Order {

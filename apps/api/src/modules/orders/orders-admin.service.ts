@@ -1,9 +1,6 @@
-import { In, type EntityManager } from 'typeorm';
-import type { Message } from '../inbox/thread.entity';
 import { ORDER_STATUSES } from '@pishop/shared';
-import { AppError } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
-import { Order, OrderItem } from './order.entity';
+import { Order } from './order.entity';
 import { orderNotFound, type OrdersDeps, type OrdersService } from './orders.service';
 import type { PaymentFacts } from './orders.views';
 
@@ -44,12 +41,6 @@ export class OrdersAdminService {
   constructor(
     private readonly deps: OrdersDeps,
     private readonly orders: OrdersService,
-    private readonly extra: {
-      failOpenPayments: (orderId: number, reason: string, adminId: number) => Promise<void>;
-      hasPaymentInFlight: (orderId: number) => Promise<boolean>;
-      postSystem: (em: EntityManager, orderId: number, body: string) => Promise<Message>;
-      notify: (messages: Message[]) => Promise<void>;
-    },
   ) {}
 
   async list(params: ListParams): Promise<ListResult<AdminOrder>> {
@@ -68,31 +59,12 @@ export class OrdersAdminService {
    * payment is approved with Pi (money may be on its way) and, by the state machine, once paid.
    */
   async cancel(id: number, reason: string, adminId: number): Promise<AdminOrder> {
-    const existing = await this.deps.ds.getRepository(Order).findOne({ where: { id } });
-    if (!existing) throw orderNotFound();
-    if (await this.extra.hasPaymentInFlight(id)) {
-      throw new AppError('ORDER_PAYMENT_IN_PROGRESS', 'A payment for this order is approved with Pi; sync it from Pi before cancelling');
-    }
-    const message = await this.deps.ds.transaction(async (em) => {
-      const order = await this.orders.lockById(em, id);
-      if (!order) throw orderNotFound();
-      await this.orders.markCancelled(em, order, reason);
-      return this.extra.postSystem(em, id, `This order was cancelled by the seller. Reason: ${reason}`);
-    });
-    await this.extra.failOpenPayments(id, `Order cancelled by the seller: ${reason}`, adminId);
-    await this.extra.notify([message]);
+    await this.orders.cancel({ id }, reason, { id: adminId, role: 'admin' });
     return this.get(id);
   }
 
   private async views(orders: Order[]): Promise<AdminOrder[]> {
-    const ids = orders.map((o) => o.id);
-    if (!ids.length) return [];
-    const em = this.deps.ds.manager;
-    const [items, payments, threads] = await Promise.all([
-      em.getRepository(OrderItem).find({ where: { orderId: In(ids) }, order: { id: 'ASC' } }),
-      this.deps.paymentsFor(em, ids),
-      this.deps.threadsFor(em, ids),
-    ]);
+    const { items, payments, threads } = await this.orders.related(this.deps.ds.manager, orders.map((o) => o.id));
     return orders.map((o) => ({
       id: o.id,
       number: o.number,

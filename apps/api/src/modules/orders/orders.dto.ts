@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { ORDER_STATUSES, type CheckoutRequest, type OrderStatus } from '@pishop/shared';
+import { ORDER_STATUSES, type CancelOrderRequest, type CheckoutRequest, type OrderStatus } from '@pishop/shared';
 import { PageQueryDto } from '../../lib/pagination';
 
 export class CheckoutDto implements CheckoutRequest {
@@ -26,4 +26,12 @@ export class CancelOrderDto {
   @MaxLength(500)
   @JSONSchema({ description: 'Why the order is cancelled; the customer sees it in the order thread' })
   reason!: string;
+}
+
+export class CustomerCancelOrderDto implements CancelOrderRequest {
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @JSONSchema({ description: 'Why (optional); shown in the order thread' })
+  reason?: string;
 }

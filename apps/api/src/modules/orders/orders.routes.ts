@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageSchema } from '../../lib/pagination';
 import { dtoSchema } from '../../lib/validation';
-import { CheckoutDto, OrderListQueryDto } from './orders.dto';
+import { CheckoutDto, CustomerCancelOrderDto, OrderListQueryDto } from './orders.dto';
 import { checkoutSchema, orderSchema } from './orders.views';
 
 const tags = ['orders'];
@@ -63,5 +63,44 @@ export const ordersRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     reply.header('Cache-Control', 'private, no-store');
     return app.orders.getForCustomer(customerId(request), (request.params as { number: string }).number);
+  });
+
+  const numberParams = { type: 'object', required: ['number'], properties: { number: { type: 'string', maxLength: 32 } } } as const;
+
+  app.post('/orders/:number/pay', {
+    onRequest: app.requireUser,
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: {
+      tags, security,
+      summary: 'Pay a pending order again: a new Pi SDK payment payload on the same price snapshot',
+      description:
+        'For your own pending order (others are 404) whose earlier payment was cancelled or never started: answers the payload for `Pi.createPayment` ' +
+        '(the same shape as checkout). 409 ORDER_ALREADY_PAID, ORDER_CANCELLED, or ORDER_PAYMENT_IN_PROGRESS while a payment is approved with Pi.',
+      params: numberParams,
+      response: { 200: checkoutSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    return app.orders.pay(customerId(request), (request.params as { number: string }).number);
+  });
+
+  app.post('/orders/:number/cancel', {
+    onRequest: app.requireUser,
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: {
+      tags, security,
+      summary: 'Cancel your own unpaid order',
+      description:
+        'The order becomes cancelled, its open payments fail and a system message is posted in its thread. ' +
+        '409 ORDER_PAYMENT_IN_PROGRESS while a payment is approved with Pi (money may be on its way), 409 ORDER_INVALID_TRANSITION once paid or cancelled; others\' orders are 404.',
+      params: numberParams,
+      body: dtoSchema(CustomerCancelOrderDto),
+      response: { 200: orderSchema, ...errors },
+    },
+  }, async (request: FastifyRequest<{ Body: CustomerCancelOrderDto }>) => {
+    const number = (request.params as { number: string }).number;
+    const reason = request.body?.reason?.trim() || 'No reason given';
+    await app.orders.cancel({ number, customerId: customerId(request) }, reason, { id: customerId(request), role: 'customer' });
+    return app.orders.getForCustomer(customerId(request), number);
   });
 };

@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '@pishop/shared';
-import { HorizonClient } from './horizon-client';
-import { PiClient } from './pi-client';
 import { PaymentStore } from './payment-store';
 import { PaymentProcessor } from './payment-processor';
+import { PaymentLeases } from './payment-lease';
+import { PaymentAudit } from './payment-events';
 import { PaymentsService } from './payments.service';
 import { PaymentsAdminService } from './payments-admin.service';
 import { Reconciler } from './reconciler';
@@ -15,40 +15,55 @@ import { paymentsAdminRoutes } from './payments.admin-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Checkout's payment snapshot, receipts, and the Pi callbacks. */
+    /** Receipts and the Pi callbacks. */
     payments: PaymentsService;
     /** The reconciler: `app.paymentsReconciler.run({olderThanSeconds})` settles stale payments from Pi. */
     paymentsReconciler: Reconciler;
-    /** The one Pi Platform API client. */
-    piClient: PiClient;
   }
 }
 
 /**
- * Payments: the Pi Platform client, the SDK callbacks, the signed webhook, receipts, the
- * reconciler (in-process interval, `PI_RECONCILE_INTERVAL_SECONDS`, 0 = off) and the admin resources.
+ * Payments: the SDK callbacks, the signed webhook, receipts, the reconciler (in-process interval,
+ * `PI_RECONCILE_INTERVAL_SECONDS`, 0 = off) and the admin resources. Depends on orders (it attaches
+ * the port orders use for payment attempts), inbox and accounts; reaches Pi through `app.piPlatform`.
  */
 export default fp(
   async (app) => {
-    const { config } = app;
-    const pi = new PiClient({ baseUrl: config.pi.apiBaseUrl, apiKey: config.pi.apiKey, timeoutMs: config.pi.apiTimeoutMs });
-    const horizon = new HorizonClient({ baseUrl: config.pi.horizonUrl, timeoutMs: config.pi.apiTimeoutMs });
+    const { config, piPlatform } = app;
+    const audit = new PaymentAudit(app.db, app.log);
+    // A lease outlives one Pi call with its retries; a waiter gives up after two of them.
+    const piCallBudgetMs = config.pi.apiTimeoutMs * 3 + 1000;
+    const leases = new PaymentLeases(app.db, { ttlMs: 15_000, waitMs: piCallBudgetMs * 2 });
     const store = new PaymentStore({
       ds: app.db,
-      network: () => config.pi.network,
-      findOrderByNumber: (em, number) => app.orders.findByNumber(em, number),
-      lockOrder: (em, id) => app.orders.lockById(em, id),
-      markOrderPaid: (em, order) => app.orders.markPaid(em, order),
+      events: app.events,
+      network: piPlatform.network,
+      appWallet: piPlatform.appWallet,
+      orders: {
+        findByNumber: (em, number) => app.orders.findByNumber(em, number),
+        findById: (em, id) => app.orders.findById(em, id),
+        lockById: (em, id) => app.orders.lockById(em, id),
+        markPaid: (em, order) => app.orders.markPaid(em, order),
+      },
       customerPiUid: async (customerId) => (await app.accounts.users.findById(customerId))?.piUid ?? null,
       postSystem: (em, orderId, body, opts) => app.inbox.postSystem(em, orderId, body, opts),
       notify: (messages) => app.inbox.notifyAfterCommit(messages),
     });
-    const processor = new PaymentProcessor({ ds: app.db, pi, horizon, store, log: app.log });
-    const payments = new PaymentsService(app.db, processor, store);
-    const reconciler = new Reconciler({ ds: app.db, pi, processor, log: app.log, afterRun: () => app.ordersIdempotency.purgeExpired() });
+    const processor = new PaymentProcessor({
+      pi: piPlatform.client,
+      horizon: piPlatform.horizon,
+      store,
+      leases,
+      audit,
+      appWallet: piPlatform.appWallet,
+      expirySeconds: config.pi.paymentExpirySeconds,
+      log: app.log,
+    });
+    const payments = new PaymentsService(app.db, processor, store, leases, audit);
+    app.orders.attachPayments(payments.ordersPort());
+    const reconciler = new Reconciler({ ds: app.db, pi: piPlatform.client, processor, log: app.log, afterRun: () => app.ordersIdempotency.purgeExpired() });
     app.decorate('payments', payments);
     app.decorate('paymentsReconciler', reconciler);
-    app.decorate('piClient', pi);
 
     await app.register(piRoutes, { prefix: API_PREFIX });
     await app.register(paymentsRoutes, { prefix: API_PREFIX });
@@ -70,5 +85,5 @@ export default fp(
       });
     }
   },
-  { name: 'payments', dependencies: ['config', 'db', 'auth', 'accounts', 'orders', 'inbox'] },
+  { name: 'payments', dependencies: ['config', 'db', 'events', 'pi-platform', 'auth', 'accounts', 'orders', 'inbox'] },
 );

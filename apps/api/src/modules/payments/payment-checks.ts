@@ -1,12 +1,14 @@
 import { AppError } from '../../lib/app-error';
-import { sameAmount } from './horizon-client';
-import type { PiPayment } from './pi-client';
+import { sameAmount } from '../../lib/pi-platform/horizon-client';
+import type { PiPayment } from '../../lib/pi-platform/pi-client';
 
 /** What a Pi payment must match: the checkout snapshot and the order's customer. */
 export interface PaymentExpectation {
   orderNumber: string;
   amountPi: string;
   network: string;
+  /** The app's wallet (`PI_APP_WALLET_ADDRESS`): Pi's `to_address` must name it. */
+  appWallet: string;
   /** The customer's Pi uid when their account is linked to Pi; the payer must be them. */
   customerPiUid: string | null;
 }
@@ -25,6 +27,9 @@ export function checkPiPayment(pi: PiPayment, expected: PaymentExpectation): voi
   }
   if (pi.network !== expected.network) {
     throw new AppError('PAYMENT_NETWORK_MISMATCH', `Pi payment ${pi.identifier} is on "${pi.network}", not "${expected.network}"`);
+  }
+  if (pi.to_address !== expected.appWallet) {
+    throw new AppError('PAYMENT_WALLET_MISMATCH', `Pi payment ${pi.identifier} pays ${String(pi.to_address)}, not this app's wallet`);
   }
   if (!sameAmount(pi.amount, expected.amountPi)) {
     throw new AppError(

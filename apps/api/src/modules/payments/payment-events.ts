@@ -1,6 +1,8 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { PaymentEventOutcome, PaymentEventSource, PaymentStatus } from '@pishop/shared';
 import { PaymentEvent } from './payment.entity';
+import type { Trail } from './trail';
 
 export interface EventInput {
   source: PaymentEventSource;
@@ -40,4 +42,30 @@ export async function recordEvent(em: EntityManager, input: EventInput): Promise
 function boundedPayload(payload: unknown): unknown {
   const text = JSON.stringify(payload) ?? 'null';
   return text.length <= 16_000 ? payload : { truncated: true, text: text.slice(0, 16_000) };
+}
+
+/** The audit events a Pi call writes when it changed nothing: a repeat, a refusal, an outage. */
+export class PaymentAudit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async unchanged(trail: Trail, message: string, status: PaymentStatus): Promise<void> {
+    await this.ds.transaction((em) => recordEvent(em, trail.event('unchanged', message, { statusBefore: trail.statusBefore ?? status, statusAfter: status })));
+  }
+
+  /** Never throws: the caller is already answering with the error this records. */
+  async failure(trail: Trail, code: string, outcome: 'refused' | 'error', message: string): Promise<void> {
+    try {
+      await this.ds.transaction((em) => recordEvent(em, trail.event(outcome, message, { code, statusBefore: trail.statusBefore, statusAfter: trail.statusBefore })));
+    } catch (err) {
+      this.log.error({ err }, 'payments: could not record the payment event');
+    }
+  }
+
+  /** A request refused before it reached the processor (a bad webhook signature, a malformed callback). */
+  async refusal(trail: Trail, code: string, message: string): Promise<void> {
+    await this.ds.transaction((em) => recordEvent(em, trail.event('refused', message, { code })));
+  }
 }

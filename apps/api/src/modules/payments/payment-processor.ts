@@ -1,19 +1,22 @@
-import type { DataSource } from 'typeorm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { PiCallbackResult } from '@pishop/shared';
+import type { ErrorCode, PiCallbackResult } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { statusForCode } from '../../lib/error-status';
-import { Order } from '../orders/order.entity';
-import { Payment } from './payment.entity';
-import { recordEvent } from './payment-events';
-import { piPhase } from './payment-checks';
-import { HorizonUnavailableError, type HorizonClient } from './horizon-client';
-import { PiApiError, type PiClient, type PiPayment } from './pi-client';
+import { HorizonUnavailableError, type HorizonClient } from '../../lib/pi-platform/horizon-client';
+import { PiApiError, type PiClient, type PiPayment } from '../../lib/pi-platform/pi-client';
+import type { Payment } from './payment.entity';
+import type { PaymentAudit } from './payment-events';
+import { piPhase, type PiPhase } from './payment-checks';
+import type { PaymentLeases } from './payment-lease';
 import type { PaymentStore } from './payment-store';
 import type { Trail } from './trail';
 
-/** What the caller wants: the SDK callbacks, or "settle from Pi's record" (webhook, sync, jobs). */
-export type Intent = 'approve' | 'complete' | 'cancel' | 'settle';
+/**
+ * What the caller wants. The SDK callbacks (approve, complete, cancel, incomplete); `settle`
+ * re-reads Pi and settles from its record (webhook, admin sync); `reconcile` does the same and
+ * also ends approvals the payer never signed (the reconciler).
+ */
+export type Intent = 'approve' | 'complete' | 'cancel' | 'incomplete' | 'settle' | 'reconcile';
 
 export interface ProcessInput {
   intent: Intent;
@@ -22,64 +25,63 @@ export interface ProcessInput {
   txid?: string;
 }
 
+/** The SDK callbacks answer a failed payment with a 4xx the storefront shows; jobs and tools get the record. */
+const CUSTOMER_INTENTS: Intent[] = ['approve', 'complete', 'cancel', 'incomplete'];
+
+/** Refusals of a Pi payment that nobody should approve: it is cancelled with Pi at once, so the payer is not left waiting. */
+const CANCEL_ON_REFUSAL: ErrorCode[] = [
+  'PAYMENT_ORDER_NOT_FOUND',
+  'PAYMENT_ORDER_MISMATCH',
+  'PAYMENT_DIRECTION_MISMATCH',
+  'PAYMENT_NETWORK_MISMATCH',
+  'PAYMENT_AMOUNT_MISMATCH',
+  'PAYMENT_PAYER_MISMATCH',
+  'PAYMENT_WALLET_MISMATCH',
+];
+
+export interface ProcessorDeps {
+  pi: PiClient;
+  horizon: HorizonClient;
+  store: PaymentStore;
+  leases: PaymentLeases;
+  appWallet: string;
+  /** An approved payment never signed for this long is cancelled with Pi by `reconcile`. */
+  expirySeconds: number;
+  audit: PaymentAudit;
+  log: FastifyBaseLogger;
+}
+
 /**
- * Reads the payment from Pi, links and checks it, talks to Pi (approve, complete, cancel)
- * and the ledger, and moves our payment accordingly. Every call leaves an audit event: with
- * each state change it caused, or one saying why nothing changed (repeat, refusal, outage).
+ * One Pi call per step. Every path that talks to Pi about a payment takes the payment's lease
+ * first, then decides from our record and Pi's: a duplicate that finds the step done is
+ * answered from our record; otherwise Pi is re-read inside the lease, checked, and only then
+ * asked to approve, complete or cancel. Pi's `already_*` answers are followed by a re-read.
+ * Every call leaves one audit event: with the state change it caused, or saying why nothing changed.
  */
 export class PaymentProcessor {
-  constructor(
-    private readonly deps: { ds: DataSource; pi: PiClient; horizon: HorizonClient; store: PaymentStore; log: FastifyBaseLogger },
-  ) {}
+  constructor(private readonly deps: ProcessorDeps) {}
 
   async process(input: ProcessInput, trail: Trail): Promise<PiCallbackResult> {
+    let result: PiCallbackResult;
     try {
-      const settled = input.intent === 'settle' ? null : await this.alreadyConfirmed(input, trail);
-      if (settled) return settled;
-      const pi = await this.readPi(input.piPaymentId);
-      trail.rawPayload = { request: trail.rawPayload, pi };
-      const { payment } = await this.deps.store.link(pi, trail);
-      const message = await this.advance(input, pi, payment.id, trail);
-      const result = await this.current(payment.id, input.piPaymentId);
-      if (!trail.recorded) {
-        await this.deps.ds.transaction((em) =>
-          recordEvent(em, trail.event('unchanged', message, { statusBefore: trail.statusBefore ?? result.status, statusAfter: result.status })),
-        );
-      }
-      return result;
+      result = await this.deps.leases.run(input.piPaymentId, async () => {
+        const note = await this.decide(input, trail);
+        const current = await this.current(trail.paymentId, input.piPaymentId);
+        if (!trail.recorded) await this.deps.audit.unchanged(trail, note, current.status);
+        return current;
+      });
     } catch (err) {
       await this.recordFailure(err, trail);
       throw err;
     }
-  }
-
-  /**
-   * A repeated callback for a payment we already confirmed: answered from our record (no Pi
-   * round trip, so repeats succeed even while Pi is down), after the same caller checks.
-   */
-  private async alreadyConfirmed(input: ProcessInput, trail: Trail): Promise<PiCallbackResult | null> {
-    const local = await this.deps.ds.getRepository(Payment).findOne({ where: { piPaymentId: input.piPaymentId } });
-    if (!local || local.status !== 'confirmed') return null;
-    const order = await this.deps.ds.getRepository(Order).findOneOrFail({ where: { id: local.orderId } });
-    trail.paymentId = local.id;
-    trail.orderId = order.id;
-    trail.statusBefore = local.status;
-    if (trail.actor && trail.actor.role !== 'admin' && order.customerId !== trail.actor.id) {
-      throw new AppError('PAYMENT_FORBIDDEN', `Order ${order.number} belongs to another customer`);
-    }
-    if (input.txid && input.txid !== local.txid) {
-      throw new AppError('PAYMENT_TXID_MISMATCH', `txid ${input.txid} is not the transaction that paid this payment`);
-    }
-    await this.deps.ds.transaction((em) =>
-      recordEvent(em, trail.event('unchanged', 'Already confirmed', { statusBefore: local.status, statusAfter: local.status })),
-    );
-    return this.current(local.id, input.piPaymentId);
+    if (result.status === 'failed' && CUSTOMER_INTENTS.includes(input.intent)) throw await this.cancelledAnswer(result);
+    return result;
   }
 
   /** Our payment as it stands, in the shape every /pi callback answers. */
   async current(paymentId: number | null, piPaymentId: string): Promise<PiCallbackResult> {
-    const p = paymentId ? await this.deps.ds.getRepository(Payment).findOne({ where: { id: paymentId } }) : null;
-    const order = p ? await this.deps.ds.getRepository(Order).findOne({ where: { id: p.orderId } }) : null;
+    const p = paymentId ? await this.deps.store.findById(paymentId) : null;
+    const order = p ? await this.deps.store.order(p.orderId) : null;
     return {
       paymentId: p?.id ?? null,
       piPaymentId,
@@ -90,8 +92,63 @@ export class PaymentProcessor {
     };
   }
 
-  /** Returns a note for the "unchanged" event when nothing moved. */
-  private async advance(input: ProcessInput, pi: PiPayment, paymentId: number, trail: Trail): Promise<string> {
+  /** Returns a note for the "unchanged" audit event when nothing moved. */
+  private async decide(input: ProcessInput, trail: Trail): Promise<string> {
+    const local = await this.deps.store.findByPiId(input.piPaymentId);
+    if (local) {
+      trail.paymentId = local.id;
+      trail.orderId = local.orderId;
+      trail.statusBefore = local.status;
+      await this.checkCaller(local, trail);
+      const answered = this.fromRecord(input, local);
+      if (answered) return answered;
+    }
+    const pi = await this.readPi(input.piPaymentId);
+    trail.rawPayload = { request: trail.rawPayload, pi };
+    const { payment } = await this.linkOrRefuse(input, pi, trail);
+    return this.advance(input, pi, payment, trail);
+  }
+
+  /** A repeat whose step is already done here needs no Pi call (and succeeds while Pi is down). */
+  private fromRecord(input: ProcessInput, local: Payment): string | null {
+    if (input.txid && local.status === 'confirmed' && input.txid !== local.txid) {
+      throw new AppError('PAYMENT_TXID_MISMATCH', `txid ${input.txid} is not the transaction that paid this payment`);
+    }
+    switch (input.intent) {
+      case 'approve':
+        return local.status === 'pending' ? null : `Already ${local.status}; answered from our record`;
+      case 'complete':
+      case 'incomplete':
+        return local.status === 'confirmed' ? 'Already confirmed' : null;
+      case 'cancel':
+        return local.status === 'confirmed' || local.status === 'failed' ? `Already ${local.status}; nothing to cancel` : null;
+      default:
+        return null;
+    }
+  }
+
+  private async checkCaller(local: Payment, trail: Trail): Promise<void> {
+    if (!trail.actor || trail.actor.role === 'admin') return;
+    const order = await this.deps.store.order(local.orderId);
+    if (order && order.customerId !== trail.actor.id) {
+      throw new AppError('PAYMENT_FORBIDDEN', `Order ${order.number} belongs to another customer`);
+    }
+  }
+
+  /** Links Pi's record to our payment; a Pi payment nobody should approve is cancelled with Pi first. */
+  private async linkOrRefuse(input: ProcessInput, pi: PiPayment, trail: Trail) {
+    try {
+      return await this.deps.store.link(pi, trail);
+    } catch (err) {
+      const phase = piPhase(pi);
+      if (err instanceof AppError && CANCEL_ON_REFUSAL.includes(err.code) && (phase === 'created' || phase === 'approved') && input.intent !== 'settle') {
+        await this.cancelQuietly(pi.identifier, err.code);
+      }
+      throw err;
+    }
+  }
+
+  private async advance(input: ProcessInput, pi: PiPayment, payment: Payment, trail: Trail): Promise<string> {
     const { store } = this.deps;
     const phase = piPhase(pi);
     const piTxid = pi.transaction?.txid ?? null;
@@ -100,46 +157,63 @@ export class PaymentProcessor {
     }
     switch (phase) {
       case 'cancelled':
-        await store.markFailed(paymentId, pi.status.user_cancelled ? 'Cancelled by the payer on Pi' : 'Cancelled on Pi (by the app or expired)', trail);
+        await store.markFailed(payment.id, pi.status.user_cancelled ? 'Cancelled by the payer on Pi' : 'Cancelled on Pi (by the app or expired)', trail);
         return 'Pi reports the payment cancelled';
       case 'completed':
         await this.verifyLedger(pi);
-        await store.confirm(paymentId, piTxid ?? '', trail);
-        return 'Already confirmed';
+        await store.confirm(payment.id, piTxid ?? '', trail);
+        return 'Already completed on Pi';
       case 'submitted':
         if (input.intent === 'approve') {
-          await store.markInitiated(paymentId, trail);
+          await store.markInitiated(payment.id, trail, 'Approved with Pi (seen with its transaction)');
           return 'Already approved; the transaction is submitted';
         }
         if (input.intent === 'cancel') return 'Not cancelled: the payer already submitted the transaction';
-        return this.completeWithPi(pi, paymentId, trail);
+        return this.completeWithPi(pi, payment.id, trail);
       case 'approved':
-        if (input.intent === 'complete') throw notReady(pi);
-        if (input.intent === 'cancel') return this.cancelWithPi(pi, paymentId, trail);
-        await store.markInitiated(paymentId, trail);
-        return 'Approved; waiting for the payer to submit the transaction';
+        return this.whileApproved(input, pi, payment, trail);
       case 'created':
         if (input.intent === 'complete') throw notReady(pi);
-        if (input.intent === 'cancel') return this.cancelWithPi(pi, paymentId, trail);
-        if (input.intent === 'approve') return this.approveWithPi(pi, paymentId, trail);
+        if (input.intent === 'cancel') return this.cancelWithPi(pi, payment.id, 'Cancelled by the customer', trail);
+        if (input.intent === 'approve') return this.approveWithPi(pi, payment.id, trail);
         return 'Not approved yet; nothing to settle';
     }
   }
 
+  /** Approved with Pi, no transaction yet: the payer has not signed. */
+  private async whileApproved(input: ProcessInput, pi: PiPayment, payment: Payment, trail: Trail): Promise<string> {
+    const { store } = this.deps;
+    if (input.intent === 'complete') throw notReady(pi);
+    if (input.intent === 'cancel') return this.cancelWithPi(pi, payment.id, 'Cancelled by the customer', trail);
+    if (input.intent === 'incomplete') {
+      // The SDK found an approval the payer never signed: end it, so a new payment can start.
+      return this.cancelWithPi(pi, payment.id, 'Approved but never signed; cancelled so the customer can pay again', trail);
+    }
+    const marked = await store.markInitiated(payment.id, trail, 'Pi shows the payment approved');
+    if (input.intent === 'reconcile' && this.expired(marked)) {
+      return this.cancelWithPi(pi, payment.id, `Approved but not signed within ${this.deps.expirySeconds} s; cancelled with Pi`, trail);
+    }
+    return 'Approved; waiting for the payer to sign';
+  }
+
+  private expired(p: Payment): boolean {
+    const since = p.approvedAt ?? p.createdAt;
+    return Date.now() - since.getTime() >= this.deps.expirySeconds * 1000;
+  }
+
   private async approveWithPi(pi: PiPayment, paymentId: number, trail: Trail): Promise<string> {
-    const local = await this.deps.ds.getRepository(Payment).findOneOrFail({ where: { id: paymentId } });
-    const order = await this.deps.ds.getRepository(Order).findOneOrFail({ where: { id: local.orderId } });
-    if (order.status !== 'pending' || local.status !== 'pending') {
-      // Never take money for an order that cannot be paid (again): let Pi drop the payment.
-      await this.deps.pi.cancel(pi.identifier).catch((err) => this.deps.log.warn({ err }, 'pi: cancel of a refused payment failed'));
-      const why = order.status === 'paid' ? 'ORDER_ALREADY_PAID' : order.status === 'cancelled' ? 'ORDER_CANCELLED' : 'PAYMENT_CLOSED';
-      await this.deps.store.markFailed(paymentId, `Not approved: ${why}`, trail);
-      throw new AppError(why, order.status === 'paid' ? `Order ${order.number} is already paid` : `This payment can no longer be approved (order ${order.status}, payment ${local.status})`);
+    const { order, payment } = await this.deps.store.payable(paymentId);
+    if (order.status !== 'pending' || payment.status !== 'pending') {
+      // Never take money for an order that cannot be paid (again): Pi drops the payment now.
+      await this.cancelQuietly(pi.identifier, 'order not payable');
+      const code: ErrorCode = order.status === 'paid' ? 'ORDER_ALREADY_PAID' : order.status === 'cancelled' ? 'ORDER_CANCELLED' : 'PAYMENT_CLOSED';
+      await this.deps.store.markFailed(paymentId, `Not approved: ${code}`, trail);
+      throw new AppError(code, order.status === 'paid' ? `Order ${order.number} is already paid` : `This payment can no longer be approved (order ${order.status}, payment ${payment.status})`);
     }
     try {
       await this.deps.pi.approve(pi.identifier);
     } catch (err) {
-      if (!(err instanceof PiApiError && err.code === 'already_approved')) return this.settleAfterPiRefusal(err, pi, paymentId, trail);
+      return this.settleAfterPiRefusal(err, pi, paymentId, trail);
     }
     await this.deps.store.markInitiated(paymentId, trail);
     return 'Approved';
@@ -159,38 +233,45 @@ export class PaymentProcessor {
     return 'Completed';
   }
 
-  private async cancelWithPi(pi: PiPayment, paymentId: number, trail: Trail): Promise<string> {
+  private async cancelWithPi(pi: PiPayment, paymentId: number, reason: string, trail: Trail): Promise<string> {
     try {
       await this.deps.pi.cancel(pi.identifier);
     } catch (err) {
       return this.settleAfterPiRefusal(err, pi, paymentId, trail);
     }
-    await this.deps.store.markFailed(paymentId, 'Cancelled by the customer', trail);
+    await this.deps.store.markFailed(paymentId, reason, trail);
     return 'Cancelled';
+  }
+
+  private async cancelQuietly(piPaymentId: string, why: string): Promise<void> {
+    await this.deps.pi.cancel(piPaymentId).catch((err) => this.deps.log.warn({ err, piPaymentId, why }, 'pi: cancel of a refused payment failed'));
   }
 
   /**
    * Pi refused or failed an approve/complete/cancel. Down or slow: a clear 503, nothing changed
-   * here (the reconciler finishes later). A refusal such as `already_completed`: re-read the
-   * payment and settle from what Pi now says.
+   * here (a repeat or the reconciler re-reads and finishes). Any refusal, `already_*` included:
+   * re-read the payment and settle from what Pi now says, never from the error's word.
    */
   private async settleAfterPiRefusal(err: unknown, before: PiPayment, paymentId: number, trail: Trail): Promise<string> {
     if (!(err instanceof PiApiError)) throw err;
     if (err.isUnavailable) throw piUnavailable(err);
     const pi = await this.readPi(before.identifier);
     const phase = piPhase(pi);
+    const said = `Pi answered ${err.code}`;
     if (phase === 'completed') {
       await this.verifyLedger(pi);
       await this.deps.store.confirm(paymentId, pi.transaction?.txid ?? '', trail);
-      return `Pi answered ${err.code}; settled from Pi's record`;
+      return `${said}; settled from Pi's record`;
     }
     if (phase === 'cancelled') {
-      await this.deps.store.markFailed(paymentId, `Cancelled on Pi (Pi answered ${err.code})`, trail);
-      return `Pi answered ${err.code}; the payment is cancelled`;
+      await this.deps.store.markFailed(paymentId, `Cancelled on Pi (${said})`, trail);
+      return `${said}; the payment is cancelled`;
     }
-    if (phase === 'approved' || phase === 'submitted') await this.deps.store.markInitiated(paymentId, trail);
-    if (err.code === 'already_approved' || err.code === 'payment_tx_present') return `Pi answered ${err.code}`;
-    throw new AppError('PI_REFUSED_UPSTREAM', `Pi refused: ${err.message} (${err.code})`, { piError: err.code, piStatus: err.status });
+    if (reachedBy(err.code, phase)) {
+      await this.deps.store.markInitiated(paymentId, trail, `Approved with Pi (${said}, confirmed by a re-read)`);
+      return `${said}; Pi's record confirms it`;
+    }
+    throw new AppError('PI_REFUSED_UPSTREAM', `Pi refused: ${err.message} (${err.code})`, { piError: err.code, piStatus: err.status, piPhase: phase });
   }
 
   private async readPi(id: string): Promise<PiPayment> {
@@ -209,7 +290,7 @@ export class PaymentProcessor {
     if (!txid) throw notReady(pi);
     let verdict;
     try {
-      verdict = await this.deps.horizon.verify({ txid, paymentId: pi.identifier, toAddress: pi.to_address, amount: String(pi.amount) });
+      verdict = await this.deps.horizon.verify({ txid, paymentId: pi.identifier, toAddress: this.deps.appWallet, fromAddress: pi.from_address, amount: String(pi.amount) });
     } catch (err) {
       if (err instanceof HorizonUnavailableError) {
         throw new AppError('PI_LEDGER_UNAVAILABLE', `The Pi ledger cannot be checked right now (${err.message}); your payment will be completed automatically`);
@@ -219,18 +300,28 @@ export class PaymentProcessor {
     if (!verdict.ok) throw new AppError('PAYMENT_LEDGER_MISMATCH', `Transaction ${txid} does not pay this payment: ${verdict.reason}`);
   }
 
+  private async cancelledAnswer(result: PiCallbackResult): Promise<AppError> {
+    const p = result.paymentId ? await this.deps.store.findById(result.paymentId) : null;
+    return new AppError('PAYMENT_CANCELLED', p?.failureReason ? `This payment did not go through: ${p.failureReason}` : 'This payment did not go through', {
+      paymentId: result.paymentId,
+      orderNumber: result.orderNumber,
+      orderStatus: result.orderStatus,
+    });
+  }
+
   private async recordFailure(err: unknown, trail: Trail): Promise<void> {
     const code = err instanceof AppError ? err.code : 'INTERNAL';
     const status = err instanceof AppError ? statusForCode(err.code) : 500;
     const message = err instanceof Error ? err.message : String(err);
-    try {
-      await this.deps.ds.transaction((em) =>
-        recordEvent(em, trail.event(status >= 500 ? 'error' : 'refused', message, { code, statusBefore: trail.statusBefore, statusAfter: trail.statusBefore })),
-      );
-    } catch (recordErr) {
-      this.deps.log.error({ err: recordErr }, 'payments: could not record the payment event');
-    }
+    await this.deps.audit.failure(trail, code, status >= 500 ? 'error' : 'refused', message);
   }
+}
+
+/** The Pi phase that an `already_*`/`payment_tx_present` refusal claims, confirmed by a re-read. */
+function reachedBy(code: string, phase: PiPhase): boolean {
+  if (code === 'already_approved') return phase === 'approved' || phase === 'submitted';
+  if (code === 'payment_tx_present') return phase === 'submitted';
+  return false;
 }
 
 const notReady = (pi: PiPayment) =>
@@ -241,3 +332,4 @@ const piUnavailable = (err: PiApiError) =>
     piError: err.code,
     piStatus: err.status,
   });
+

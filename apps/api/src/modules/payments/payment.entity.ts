@@ -16,7 +16,7 @@ import {
   type PaymentEventSource,
   type PaymentStatus,
 } from '@pishop/shared';
-import { Order } from '../orders/order.entity';
+import { Order } from '../orders';
 
 /**
  * One attempt to pay an order with Pi. Checkout creates it with the pricing snapshot; the
@@ -34,6 +34,11 @@ export class Payment {
   @ManyToOne(() => Order, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'orderId' })
   order?: Order;
+
+  /** The order's number (it never changes): receipts, the audit trail and admin search read it here. */
+  @Index('IDX_payments_order_number')
+  @Column({ type: 'varchar', length: 32 })
+  orderNumber!: string;
 
   @Index('UQ_payments_pi_payment_id', { unique: true })
   @Column({ type: 'varchar', length: 100, nullable: true })

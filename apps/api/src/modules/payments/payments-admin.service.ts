@@ -14,7 +14,7 @@ export const paymentsSpec: SimpleRestSpec = {
   sortable: { id: 'p.id', status: 'p.status', orderId: 'p.orderId', priceEurCents: 'p.priceEurCents', createdAt: 'p.createdAt', updatedAt: 'p.updatedAt' },
   defaultSort: ['id', 'DESC'],
   filters: {
-    q: { type: 'search', columns: ['p.piPaymentId', 'p.txid', 'o.number'] },
+    q: { type: 'search', columns: ['p.piPaymentId', 'p.txid', 'p.orderNumber'] },
     id: { type: 'int', column: 'p.id' },
     orderId: { type: 'int', column: 'p.orderId' },
     status: { type: 'string', column: 'p.status', values: PAYMENT_STATUSES },
@@ -58,16 +58,15 @@ export class PaymentsAdminService {
   ) {}
 
   async list(params: ListParams): Promise<ListResult<AdminPayment>> {
-    const qb = this.ds.getRepository(Payment).createQueryBuilder('p').leftJoinAndSelect('p.order', 'o');
-    const result = await fetchList(qb, params);
-    return { ...result, rows: result.rows.map((p) => adminPaymentView(p, p.order?.number ?? null)) };
+    const result = await fetchList(this.ds.getRepository(Payment).createQueryBuilder('p'), params);
+    return { ...result, rows: result.rows.map(adminPaymentView) };
   }
 
   async get(id: number): Promise<AdminPayment & { events: AdminPaymentEvent[] }> {
-    const p = await this.ds.getRepository(Payment).findOne({ where: { id }, relations: { order: true } });
+    const p = await this.ds.getRepository(Payment).findOne({ where: { id } });
     if (!p) throw paymentNotFound();
     const events = await this.ds.getRepository(PaymentEvent).find({ where: { paymentId: id }, order: { id: 'DESC' }, take: 200 });
-    return { ...adminPaymentView(p, p.order?.number ?? null), events: events.map(eventView) };
+    return { ...adminPaymentView(p), events: events.map(eventView) };
   }
 
   async listEvents(params: ListParams): Promise<ListResult<AdminPaymentEvent>> {

@@ -4,10 +4,10 @@ import { nullableStr, nullableDate } from '../../lib/json-schema';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function receiptView(p: Payment, orderNumber: string): PaymentReceipt {
+export function receiptView(p: Payment): PaymentReceipt {
   return {
     id: p.id,
-    orderNumber,
+    orderNumber: p.orderNumber,
     status: p.status,
     piPaymentId: p.piPaymentId,
     txid: p.txid,
@@ -20,9 +20,9 @@ export function receiptView(p: Payment, orderNumber: string): PaymentReceipt {
   };
 }
 
-export function adminPaymentView(p: Payment, orderNumber: string | null) {
+export function adminPaymentView(p: Payment) {
   return {
-    ...receiptView(p, orderNumber ?? ''),
+    ...receiptView(p),
     orderId: p.orderId,
     piUserUid: p.piUserUid,
     toAddress: p.toAddress,

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Payment } from './payment.entity';
 import type { PaymentProcessor } from './payment-processor';
 import { orderNumberOf } from './payment-checks';
-import type { PiClient } from './pi-client';
+import type { PiClient } from '../../lib/pi-platform/pi-client';
 import { Trail } from './trail';
 
 export interface ReconcileOptions {
@@ -78,7 +78,7 @@ export class Reconciler {
       const before = stale.find((p) => p.piPaymentId === piPaymentId)?.status;
       try {
         const result = await this.deps.processor.process(
-          { intent: 'settle', piPaymentId },
+          { intent: 'reconcile', piPaymentId },
           new Trail('reconciler', piPaymentId, null, { job: 'reconciler', cutoff: cutoff.toISOString() }),
         );
         if (result.status !== before) report.changed += 1;

@@ -1,11 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry from 'p-retry';
 
 /** How one upstream (Pi Platform API, Horizon) is called: per-attempt timeout, bounded retries. */
 export interface UpstreamOptions {
   timeoutMs: number;
   /** Extra attempts after the first, on network errors, timeouts and 5xx only. */
   retries: number;
-  /** First backoff delay; doubles each retry, with jitter. */
+  /** First backoff delay; doubles each retry, with jitter (between 1× and 2×). */
   backoffMs: number;
   fetch?: typeof fetch;
 }
@@ -29,10 +29,17 @@ export class UpstreamTransportError extends Error {
   }
 }
 
+/** A 5xx answer worth another attempt; when attempts run out it is returned, not thrown. */
+class RetryableAnswer extends Error {
+  constructor(readonly answer: UpstreamResponse) {
+    super(`HTTP ${answer.status}`);
+  }
+}
+
 /**
- * One request with retries: network errors, timeouts and 5xx answers are retried (with
- * exponential backoff) up to `retries` times; 4xx answers come back at once, never retried.
- * The last 5xx answer is returned; the last transport failure is thrown.
+ * One request with retries (p-retry): network errors, timeouts and 5xx answers are retried with
+ * exponential backoff and jitter, up to `retries` times; 4xx answers come back at once, never
+ * retried. The last 5xx answer is returned; the last transport failure is thrown.
  */
 export async function requestWithRetries(
   url: string,
@@ -46,22 +53,31 @@ export async function requestWithRetries(
     body = JSON.stringify(init.body);
     headers['content-type'] = 'application/json';
   }
-  for (let attempt = 0; ; attempt++) {
-    const last = attempt >= opts.retries;
+  const attempt = async (): Promise<UpstreamResponse> => {
+    let res: Response;
+    let text: string;
     try {
-      const res = await doFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
-      const text = await res.text();
-      if (res.status >= 500 && !last) {
-        await backoff(opts.backoffMs, attempt);
-        continue;
-      }
-      const contentType = res.headers.get('content-type') ?? '';
-      return { status: res.status, contentType, text, json: parseJson(text) };
+      res = await doFetch(url, { method: init.method, headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
+      text = await res.text();
     } catch (err) {
-      const failure = toTransportError(err, opts.timeoutMs);
-      if (last) throw failure;
-      await backoff(opts.backoffMs, attempt);
+      throw toTransportError(err, opts.timeoutMs);
     }
+    const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: parseJson(text) };
+    if (res.status >= 500) throw new RetryableAnswer(answer);
+    return answer;
+  };
+  try {
+    return await pRetry(attempt, {
+      retries: opts.retries,
+      minTimeout: opts.backoffMs,
+      factor: 2,
+      randomize: true,
+      // Transport failures and 5xx answers are worth another try; nothing else is thrown here.
+      shouldRetry: ({ error }) => error instanceof UpstreamTransportError || error instanceof RetryableAnswer,
+    });
+  } catch (err) {
+    if (err instanceof RetryableAnswer) return err.answer;
+    throw err instanceof UpstreamTransportError ? err : toTransportError(err, opts.timeoutMs);
   }
 }
 
@@ -82,9 +98,6 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-const backoff = (baseMs: number, attempt: number) =>
-  baseMs > 0 ? sleep(baseMs * 2 ** attempt * (0.75 + Math.random() * 0.5)) : Promise.resolve();
 
 /** A short readable summary of an error page (HTML title or text), for messages and logs. */
 export function summariseErrorText(text: string, max = 200): string {

@@ -39,8 +39,10 @@ export interface ExpectedTransfer {
   txid: string;
   /** The Pi payment identifier, which Pi writes as the transaction memo. */
   paymentId: string;
-  /** The app wallet: the payment's `to_address`. */
+  /** The app wallet (`PI_APP_WALLET_ADDRESS`, which Pi's `to_address` must also name). */
   toAddress: string;
+  /** The payer's wallet: Pi's `from_address`; the transaction must come from it. */
+  fromAddress: string;
   /** π as a decimal string; compared exactly. */
   amount: string;
 }
@@ -73,7 +75,7 @@ export class HorizonClient {
     return page._embedded?.records ?? [];
   }
 
-  /** Successful, memo = payment id, one native payment of exactly `amount` to `toAddress`. */
+  /** Successful, memo = payment id, one native payment of exactly `amount` from `fromAddress` to `toAddress`. */
   async verify(expected: ExpectedTransfer): Promise<LedgerVerdict> {
     if (!/^[0-9a-fA-F]{64}$/.test(expected.txid)) return { ok: false, reason: 'the txid is not a transaction hash' };
     const tx = await this.transaction(expected.txid);
@@ -87,6 +89,8 @@ export class HorizonClient {
     const [op] = payments;
     if (op.asset_type !== 'native') return { ok: false, reason: 'the transaction did not pay in π (native asset)' };
     if (op.to !== expected.toAddress) return { ok: false, reason: "the transaction did not pay the app's wallet" };
+    const source = op.from ?? tx.source_account;
+    if (source !== expected.fromAddress) return { ok: false, reason: "the transaction was not sent from the payer's wallet" };
     if (!sameAmount(op.amount, expected.amount)) {
       return { ok: false, reason: `the transaction paid ${op.amount ?? '?'} π, not ${expected.amount} π` };
     }

@@ -29,7 +29,7 @@ export interface PiPayment {
   transaction: null | { txid: string; verified: boolean; _link: string };
 }
 
-/** Pi's UserDTO from `GET /v2/me`. */
+/** Pi's UserDTO from `GET /v2/me`: `username` is there only when the app asked for the `username` scope. */
 export interface PiUser {
   uid: string;
   username?: string;
@@ -105,8 +105,12 @@ export class PiClient {
   }
 
   /** Who an access token belongs to: the only trustworthy source of a Pi identity. */
-  me(accessToken: string): Promise<PiUser> {
-    return this.call('GET', '/v2/me', `Bearer ${accessToken}`);
+  async me(accessToken: string): Promise<PiUser> {
+    const user = await this.call<Partial<PiUser>>('GET', '/v2/me', `Bearer ${accessToken}`);
+    if (typeof user.uid !== 'string' || user.uid === '') {
+      throw new PiApiError(200, 'invalid_response', 'Pi Platform API answered /v2/me without a uid');
+    }
+    return { ...user, uid: user.uid, username: typeof user.username === 'string' && user.username !== '' ? user.username : undefined };
   }
 
   private server<T = PiPayment>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -116,7 +120,10 @@ export class PiClient {
   private async call<T>(method: 'GET' | 'POST', path: string, authorization: string, body?: unknown): Promise<T> {
     let res: UpstreamResponse;
     try {
-      res = await requestWithRetries(`${this.baseUrl}${path}`, { method, headers: { authorization }, body }, this.upstream);
+      // Reads are retried; an approve/complete/cancel is sent once: after a lost answer, the next
+      // callback or the reconciler re-reads the payment instead of asking Pi a second time.
+      const upstream = method === 'GET' ? this.upstream : { ...this.upstream, retries: 0 };
+      res = await requestWithRetries(`${this.baseUrl}${path}`, { method, headers: { authorization }, body }, upstream);
     } catch (err) {
       if (err instanceof UpstreamTransportError) {
         throw new PiApiError(0, err.kind === 'timeout' ? 'timeout' : 'network_error', `Pi Platform API: ${err.message}`);
