@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { PRODUCTION_ENV } from '../support/app';
 
 const WALLET = 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M';
 
@@ -72,13 +73,7 @@ describe('configuration', () => {
     expect(issues[0].message).toMatch(/\w+/);
   });
 
-  const PRODUCTION = {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'q'.repeat(20) + 'a-random-production-secret',
-    PI_API_KEY: 'live-key',
-    SMTP_URL: 'smtp://mail.example.com:587',
-    PI_APP_WALLET_ADDRESS: 'G' + 'A'.repeat(55),
-  };
+  const PRODUCTION = PRODUCTION_ENV;
 
   it('starts in production with a secret, a Pi key and a mail server', () => {
     const config = loadConfig(PRODUCTION);

@@ -1,15 +1,7 @@
-import { buildTestApp, type TestApp } from '../support/app';
+import { buildTestApp, PRODUCTION_ENV, type TestApp } from '../support/app';
 
 const PI_HOSTS = ['https://minepi.com', 'https://*.minepi.com', 'https://pinet.com', 'https://*.pinet.com'];
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'h'.repeat(24) + '-headers-production-secret',
-  PI_API_KEY: 'live-key',
-  SMTP_URL: 'smtp://mail.example.com:587',
-  PI_APP_WALLET_ADDRESS: 'G' + 'A'.repeat(55),
-  PI_SANDBOX_CONTROL: 'false',
-  PUBLIC_URL: 'https://shop.example.com',
-};
+const PRODUCTION = { ...PRODUCTION_ENV, PI_SANDBOX_CONTROL: 'false', PUBLIC_URL: 'https://shop.example.com' };
 
 /** The CSP directive's sources, exactly. */
 function directive(csp: string, name: string): string[] | undefined {

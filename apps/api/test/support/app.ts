@@ -29,6 +29,15 @@ export const TEST_ENV: Record<string, string> = {
   PI_SANDBOX_CONTROL: 'true',
 };
 
+/** The least a production start needs (config.ts refuses it without any of these). */
+export const PRODUCTION_ENV: Record<string, string> = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'q'.repeat(20) + '-a-random-production-secret',
+  PI_API_KEY: 'live-key',
+  SMTP_URL: 'smtp://mail.example.com:587',
+  PI_APP_WALLET_ADDRESS: 'G' + 'A'.repeat(55),
+};
+
 /**
  * Builds the real app on a clean, migrated test database. `env` adds settings as a .env
  * would (validated the same way).
