@@ -12,7 +12,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: [`/node_modules/(?!\\.pnpm/(${esmPattern})@|(${esmOnly.join('|')})/)`],
-  moduleNameMapper: { '^@pishop/shared$': '<rootDir>/../../packages/shared/src' },
+  moduleNameMapper: { '^@pishop/shared$': '<rootDir>/../../packages/shared/src', '^@pishop/pi-protocol$': '<rootDir>/../../packages/pi-protocol/src' },
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
   testTimeout: 30000,
   maxWorkers: 2,

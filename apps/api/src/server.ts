@@ -30,6 +30,9 @@ async function mountPiSandbox(app: Awaited<ReturnType<typeof buildApp>>, config:
   await app.register(piSandboxPlugin, {
     prefix: PI_SANDBOX_PREFIX,
     apiKey: config.pi.apiKey,
+    network: config.pi.network,
+    appWalletSeed: config.pi.sandboxAppWalletSeed,
+    approvalTimeoutMs: config.pi.sandboxApprovalTimeoutMs,
     enableControl: config.pi.sandboxControl,
   });
   app.log.warn(`Pi sandbox mounted at ${PI_SANDBOX_PREFIX}: payments are simulated, not real π`);

@@ -15,10 +15,12 @@ export const piSandboxPlugin: FastifyPluginAsync<PiSandboxOptions> = async (app,
   const sandbox = createSandbox(resolveOptions(opts));
   const mountPrefix = app.prefix;
   app.addHook('onClose', async () => sandbox.close());
+  // Expiries are applied when due: before any request can observe the state, and when the clock moves.
+  app.addHook('onRequest', async () => sandbox.payments.expireDue());
 
   isolateContext(app, mountPrefix);
   platformRoutes(app, sandbox, mountPrefix);
-  ledgerRoutes(app, sandbox.ledger, mountPrefix);
+  ledgerRoutes(app, sandbox, mountPrefix);
   sdkRoute(app);
   // Without control there is no wallet side at all: its routes fall through to the 404 handler.
   if (sandbox.options.enableControl) controlRoutes(app, sandbox, mountPrefix);

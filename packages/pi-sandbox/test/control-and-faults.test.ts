@@ -1,3 +1,4 @@
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '../src';
 import { API_KEY, type Running, failure, paymentAt, startSandbox } from './helpers';
 
 describe('control API switched off', () => {
@@ -16,6 +17,8 @@ describe('control API switched off', () => {
       () => sb.client.setFaults({ latencyMs: 1 }),
       () => sb.client.resetFaults(),
       () => sb.client.config(),
+      () => sb.client.advanceClock(1),
+      () => sb.client.calls(),
     ];
     for (const call of calls) {
       const err = await failure(call());
@@ -70,25 +73,48 @@ describe('faults', () => {
     expect((await sb.platform.me(user.accessToken)).uid).toBe(user.uid);
   });
 
-  it('slows every Platform API answer by latencyMs', async () => {
-    const { payment } = await paymentAt(sb, 'created');
-    await sb.client.setFaults({ latencyMs: 250 });
-    const started = Date.now();
-    await sb.platform.get(payment.identifier);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
-    await sb.client.resetFaults();
-    const again = Date.now();
-    await sb.platform.get(payment.identifier);
-    expect(Date.now() - again).toBeLessThan(200);
-  });
-
   it('hands SDK faults to the SDK through /control/config and clears them on reset', async () => {
-    const faults = { duplicateCallbacks: 2, callbackDelayMs: 100, dropCompletionCallback: true };
+    const faults = {
+      duplicateCallbacks: 2,
+      callbackDelayMs: 100,
+      dropCompletionCallback: true,
+      abandonAfterApproval: false,
+      reportApprovedIncomplete: true,
+      hangAuthenticate: false,
+    };
     expect(await sb.client.setFaults(faults)).toEqual(faults);
-    expect(await sb.client.config()).toEqual({ network: 'Pi Testnet', approvalTimeoutMs: 60000, callbackRetryMs: 10000, faults });
+    expect(await sb.client.config()).toEqual({
+      network: 'Pi Testnet',
+      appWalletAddress: PI_SANDBOX_DEV_APP_WALLET_ADDRESS,
+      approvalTimeoutMs: 60000,
+      callbackRetryMs: 10000,
+      now: expect.any(String),
+      faults,
+    });
     await sb.client.resetFaults();
     expect((await sb.client.config()).faults).toEqual({});
   });
+
+  it.each(['already_approved', 'already_completed'])(
+    'answers %s for one call without changing the payment, so a client trusting it blindly is caught',
+    async (code) => {
+      const { payment } = await paymentAt(sb, 'created');
+      const route = code === 'already_approved' ? '/v2/payments/:id/approve' : '/v2/payments/:id/complete';
+      await sb.client.setFaults({ platformErrors: [{ path: route, method: 'POST', status: 400, error: code }] });
+      const call = code === 'already_approved' ? sb.platform.approve(payment.identifier) : sb.platform.complete(payment.identifier, 'a'.repeat(64));
+      const err = await failure(call);
+      expect(err.status).toBe(400);
+      expect(err.body).toEqual({ error: code, error_message: expect.any(String) });
+      expect((await sb.platform.get(payment.identifier)).status).toEqual({
+        developer_approved: false,
+        transaction_verified: false,
+        developer_completed: false,
+        cancelled: false,
+        user_cancelled: false,
+      });
+      expect((await sb.platform.approve(payment.identifier)).status.developer_approved).toBe(true);
+    },
+  );
 
   it.each([
     [{ latencyMs: -1 }],
@@ -98,6 +124,15 @@ describe('faults', () => {
     [{ platformErrors: [{ path: '/v2/me', status: 200, error: 'x' }] }],
     [{ platformErrors: [{ path: '/v2/me', status: 500 }] }],
     [{ platformErrors: [{ path: '/v2/me', status: 500, error: 'x', times: 0 }] }],
+    [{ platformErrors: [{ path: '/v2/me', status: 400, error: 'made_up_code' }] }],
+    [{ platformErrors: [{ path: '/v2/me', status: 500, error: 'Not Snake' }] }],
+    [{ delays: [{ path: '/v2/me', delayMs: 0 }] }],
+    [{ delays: [{ path: '/v2/me', delayMs: 10, when: 'later' }] }],
+    [{ delays: { path: '/v2/me', delayMs: 10 } }],
+    [{ badTransaction: { kind: 'wrong_fee' } }],
+    [{ badTransaction: { kind: 'wrong_memo', verified: 'yes' } }],
+    [{ badTransaction: { kind: 'failed', times: 0 } }],
+    [{ hangAuthenticate: 1 }],
     [{ unknownFault: true }],
   ])('refuses the malformed fault set %j with 400 and keeps the previous one', async (bad) => {
     await sb.client.setFaults({ latencyMs: 5 });

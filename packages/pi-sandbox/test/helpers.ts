@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { FastifyInstance } from 'fastify';
 import { PiSandboxClient, PiSandboxHttpError, type PiSandboxOptions, type PlatformClient, buildPiSandbox } from '../src';
 
@@ -44,24 +45,16 @@ export async function paymentAt(
   return { user, payment, txid };
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** An account's π balance on the sandbox ledger, as an exact decimal. */
+export async function balanceOf({ client }: Running, address: string): Promise<Decimal> {
+  return new Decimal((await client.ledger.account(address)).balances[0].balance);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads until `ok` holds, for state another request is still settling. */
-export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+/** Resolves once `check()` holds; fails loudly after `timeoutMs` (for work the test does not drive). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
-    await sleep(20);
-    value = await read();
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return value;
 }

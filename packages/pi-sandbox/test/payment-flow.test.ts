@@ -70,7 +70,7 @@ describe('a whole user-to-app payment over HTTP', () => {
     expect((await client.ledger.operations(txid))._embedded.records[0].amount).toBe('2.0000000');
   });
 
-  it('answers incomplete_server_payments with an empty list (only user-to-app payments exist)', async () => {
+  it('never lists a user-to-app payment in incomplete_server_payments (those are A2U only)', async () => {
     await sb.client.createPayment({ accessToken: (await sb.client.createUser()).accessToken, amount: 1, memo: 'x', metadata: {} });
     expect(await sb.client.platform(API_KEY).incompleteServerPayments()).toEqual({ incomplete_server_payments: [] });
   });

@@ -7,6 +7,7 @@ function recordIn(phase: Phase): PaymentRecord {
   const status = { developer_approved: false, transaction_verified: false, developer_completed: false, cancelled: false, user_cancelled: false };
   const record: PaymentRecord = {
     identifier: 'P'.repeat(28),
+    direction: 'user_to_app',
     userUid: 'u',
     amount: '1',
     memo: 'm',
@@ -14,9 +15,11 @@ function recordIn(phase: Phase): PaymentRecord {
     fromAddress: 'GA',
     toAddress: 'GB',
     createdAt: new Date(),
+    approvedAt: null,
     network: 'Pi Testnet',
     status,
     txid: null,
+    mismatch: null,
   };
   if (phase !== 'created') status.developer_approved = true;
   if (['submitted', 'completed'].includes(phase)) {
@@ -75,7 +78,8 @@ describe('payment lifecycle table', () => {
     expect(codeOf('cancel', 'completed')).toBe('already_completed');
     expect(codeOf('cancel', 'submitted')).toBe('payment_tx_present');
     expect(codeOf('expire', 'created')).toBe('cancelled');
-    expect(codeOf('expire', 'approved')).toBe('already_approved');
+    expect(codeOf('expire', 'approved')).toBe('cancelled');
+    expect(codeOf('expire', 'submitted')).toBe('payment_tx_present');
     // No action leaves a terminal phase.
     for (const action of ACTIONS) {
       for (const terminal of ['completed', 'cancelled', 'user_cancelled'] as Phase[]) {

@@ -1,9 +1,11 @@
-import { type Running, failure, paymentAt, sleep, startSandbox, until } from './helpers';
+import { type Running, balanceOf, failure, paymentAt, startSandbox } from './helpers';
+
+const WINDOW_MS = 60_000;
 
 describe('wallet side: what Pi enforces when a Pioneer pays', () => {
   let sb: Running;
   beforeAll(async () => {
-    sb = await startSandbox({ approvalTimeoutMs: 300 });
+    sb = await startSandbox({ approvalTimeoutMs: WINDOW_MS });
   });
   afterAll(() => sb.app.close());
 
@@ -79,38 +81,104 @@ describe('wallet side: what Pi enforces when a Pioneer pays', () => {
     expect((await sb.platform.get(payment.identifier)).status.cancelled).toBe(false);
   });
 
+  // The window runs on the sandbox clock: advancing it applies whatever became due before answering.
   describe('approval window', () => {
-    it('cancels an unapproved payment when the window runs out', async () => {
+    const statusOf = async (id: string) => (await sb.platform.get(id)).status;
+    // Frozen, the clock moves only when the test says: boundaries can be checked to the millisecond.
+    beforeEach(() => sb.client.freezeClock());
+    afterEach(() => sb.client.freezeClock(false));
+
+    it('cancels an unapproved payment when the window runs out, not a millisecond before', async () => {
       const { payment } = await paymentAt(sb, 'created');
-      expect((await sb.platform.get(payment.identifier)).status.cancelled).toBe(false);
-      const { status } = await until(() => sb.platform.get(payment.identifier), (p) => p.status.cancelled, 2000);
-      expect(status).toMatchObject({ cancelled: true, developer_approved: false });
+      await sb.client.advanceClock(WINDOW_MS - 1);
+      expect((await statusOf(payment.identifier)).cancelled).toBe(false);
+      await sb.client.advanceClock(1);
+      expect(await statusOf(payment.identifier)).toMatchObject({ cancelled: true, developer_approved: false, user_cancelled: false });
       const err = await failure(sb.platform.approve(payment.identifier));
       expect(err.status).toBe(400);
       expect(err.body).toEqual({ error: 'cancelled_payment', error_message: expect.any(String) });
     });
 
-    it('keeps an approved payment past the window', async () => {
-      const { payment } = await paymentAt(sb, 'approved');
-      await sleep(450);
-      expect((await sb.platform.get(payment.identifier)).status.cancelled).toBe(false);
+    it('cancels an approved payment the Pioneer never signs, a window after approval', async () => {
+      const { payment } = await paymentAt(sb, 'created');
+      await sb.client.advanceClock(WINDOW_MS - 1);
+      await sb.platform.approve(payment.identifier);
+      await sb.client.advanceClock(WINDOW_MS - 1);
+      expect((await statusOf(payment.identifier)).cancelled).toBe(false);
+      await sb.client.advanceClock(1);
+      expect(await statusOf(payment.identifier)).toMatchObject({ cancelled: true, developer_approved: true });
+      expect((await failure(sb.client.submit(payment.identifier))).body).toMatchObject({ error: 'cancelled_payment' });
     });
 
-    it('expires on demand through the control API, only before approval', async () => {
-      const { payment } = await paymentAt(sb, 'created');
-      expect((await sb.client.expire(payment.identifier)).status.cancelled).toBe(true);
+    it('never cancels a payment whose transaction is on the chain', async () => {
+      const { payment, txid } = await paymentAt(sb, 'submitted');
+      await sb.client.advanceClock(10 * WINDOW_MS);
+      expect((await statusOf(payment.identifier)).cancelled).toBe(false);
+      expect((await sb.platform.complete(payment.identifier, txid!)).status.developer_completed).toBe(true);
+    });
+
+    it('expires on demand through the control API, as long as there is no transaction', async () => {
+      const created = await paymentAt(sb, 'created');
+      expect((await sb.client.expire(created.payment.identifier)).status).toMatchObject({ cancelled: true, developer_approved: false });
       const approved = await paymentAt(sb, 'approved');
-      expect((await failure(sb.client.expire(approved.payment.identifier))).body).toMatchObject({ error: 'already_approved' });
+      expect((await sb.client.expire(approved.payment.identifier)).status).toMatchObject({ cancelled: true, developer_approved: true });
+      const paid = await paymentAt(sb, 'submitted');
+      expect((await failure(sb.client.expire(paid.payment.identifier))).body).toMatchObject({ error: 'payment_tx_present' });
+    });
+
+    it('stamps created_at and token validity with the sandbox clock', async () => {
+      const before = Date.parse((await sb.client.clock()).now);
+      await sb.client.advanceClock(3_600_000);
+      const user = await sb.client.createUser();
+      const payment = await sb.client.createPayment({ accessToken: user.accessToken, amount: 1, memo: 'Later', metadata: {} });
+      expect(Date.parse(payment.created_at)).toBeGreaterThanOrEqual(before + 3_600_000);
+      const me = await sb.platform.me(user.accessToken);
+      expect(me.credentials.valid_until.timestamp * 1000).toBeGreaterThanOrEqual(before + 3_600_000 + 24 * 3_600_000 - 1000);
+      await sb.client.advanceClock(24 * 3_600_000);
+      expect((await failure(sb.platform.me(user.accessToken))).body).toMatchObject({ error: 'invalid_token' });
+    });
+
+    it('stands still while frozen, and flows on from there when thawed', async () => {
+      const frozen = await sb.client.clock();
+      expect(frozen.frozen).toBe(true);
+      await sb.client.createUser();
+      expect((await sb.client.clock()).now).toBe(frozen.now);
+      expect((await sb.client.advanceClock(1500)).now).toBe(new Date(Date.parse(frozen.now) + 1500).toISOString());
+      const thawed = await sb.client.freezeClock(false);
+      expect(thawed.frozen).toBe(false);
+      expect(Date.parse(thawed.now)).toBeGreaterThanOrEqual(Date.parse(frozen.now) + 1500);
+    });
+
+    it('refuses a clock moved by a malformed amount, and never moves it backwards', async () => {
+      const bodies = [{ advanceMs: -1 }, { advanceMs: 1.5 }, { advanceMs: '10' }, { advanceMs: null }, { freeze: 'yes' }];
+      for (const body of bodies) {
+        const res = await fetch(`${sb.baseUrl}/control/clock`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ error: 'invalid_arguments' });
+      }
     });
   });
 
   describe('submitting and cancelling in the wallet', () => {
-    it('refuses to submit before developer approval', async () => {
+    it('refuses to submit before developer approval (the wallet waits for it)', async () => {
       const { payment } = await paymentAt(sb, 'created');
       const err = await failure(sb.client.submit(payment.identifier));
       expect(err.status).toBe(400);
       expect(err.body).toMatchObject({ error: 'not_approved' });
       expect((await sb.client.getPayment(payment.identifier)).transaction).toBeNull();
+    });
+
+    it("moves the amount from the Pioneer's wallet to the app wallet, the Pioneer paying the fee", async () => {
+      const { user, payment } = await paymentAt(sb, 'approved', '2.5');
+      const [payerBefore, appBefore] = [await balanceOf(sb, user.walletAddress), await balanceOf(sb, payment.to_address)];
+      const { txid } = await sb.client.submit(payment.identifier);
+      expect(payerBefore.minus(await balanceOf(sb, user.walletAddress)).toFixed(7)).toBe('2.5100000');
+      expect((await balanceOf(sb, payment.to_address)).minus(appBefore).toFixed(7)).toBe('2.5000000');
+      expect(await sb.client.ledger.transaction(txid)).toMatchObject({ fee_charged: '100000', source_account: user.walletAddress, successful: true });
     });
 
     it('refuses to submit twice', async () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { Keypair } from '@stellar/stellar-sdk';
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '@pishop/pi-protocol';
 import { z } from 'zod';
 import { envSchema, type RawEnv } from './env-schema';
 import { ROOT_DIR } from './paths';
@@ -18,8 +20,6 @@ export const PI_HORIZON_BY_NETWORK = {
 export const PI_SANDBOX_DEV_KEY = 'pi-sandbox-dev-key';
 /** Hosts Pi Browser frames apps from (its sandbox, app CDN and app subdomains). */
 export const PI_DEFAULT_FRAME_ANCESTORS = ['https://minepi.com', 'https://*.minepi.com', 'https://pinet.com', 'https://*.pinet.com'];
-/** The mounted sandbox's default app wallet (the address of PI_SANDBOX_DEV_APP_WALLET_SEED in @pishop/pi-protocol). */
-const PI_SANDBOX_DEV_APP_WALLET = 'GDEVWALLETPLACEHOLDERXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; path: string }
@@ -221,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       webhookSecret: e.PI_WEBHOOK_SECRET,
       validationKey: e.PI_VALIDATION_KEY,
       network: e.PI_NETWORK,
-      appWalletAddress: e.PI_APP_WALLET_ADDRESS ?? PI_SANDBOX_DEV_APP_WALLET,
+      appWalletAddress: e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED),
       sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED,
       sandboxApprovalTimeoutMs: e.PI_SANDBOX_APPROVAL_TIMEOUT_MS,
       paymentExpirySeconds: e.PI_PAYMENT_EXPIRY_SECONDS,
@@ -274,6 +274,11 @@ function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; messag
     issues.push({ key: 'PI_SANDBOX_APP_WALLET_SEED', message: 'only applies to the mounted sandbox (PI_SANDBOX_LOCAL=true)' });
   }
   return issues;
+}
+
+/** The mounted sandbox's wallet: the address of its seed (the fixed development wallet without one). */
+function sandboxWalletAddress(seed: string | undefined): string {
+  return seed ? Keypair.fromSecret(seed).publicKey() : PI_SANDBOX_DEV_APP_WALLET_ADDRESS;
 }
 
 function toIssues(error: z.ZodError): { key: string; message: string }[] {

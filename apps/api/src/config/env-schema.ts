@@ -1,3 +1,4 @@
+import { StrKey } from '@stellar/stellar-sdk';
 import { z } from 'zod';
 
 const bool = z
@@ -96,9 +97,9 @@ export const envSchema = z.object({
   // and the reconciler's interval (0 turns it off; unset: 60, or 0 when NODE_ENV=test, config.ts).
   PI_NETWORK: z.enum(['Pi Network', 'Pi Testnet'], { message: 'must be "Pi Network" (Mainnet) or "Pi Testnet"' }).default('Pi Testnet'),
   // The app's wallet: every user-to-app payment must pay it (Pi's to_address and the ledger destination).
-  PI_APP_WALLET_ADDRESS: z.string().regex(/^G[A-Z2-7]{55}$/, 'must be a Pi wallet address (G followed by 55 base32 characters)').optional(),
+  PI_APP_WALLET_ADDRESS: z.string().refine((v) => StrKey.isValidEd25519PublicKey(v), 'must be a Pi wallet address (G... with a valid checksum)').optional(),
   // The mounted sandbox's fixed app wallet (a secret seed S...); its address is the default PI_APP_WALLET_ADDRESS there.
-  PI_SANDBOX_APP_WALLET_SEED: z.string().regex(/^S[A-Z2-7]{55}$/, 'must be a Stellar secret seed (S followed by 55 base32 characters)').optional(),
+  PI_SANDBOX_APP_WALLET_SEED: z.string().refine((v) => StrKey.isValidEd25519SecretSeed(v), 'must be a Stellar secret seed (S... with a valid checksum)').optional(),
   // The mounted sandbox's approval window: an unapproved payment, or an approved one never signed, is cancelled after it.
   PI_SANDBOX_APPROVAL_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1000, 'must be between 1000 and 3600000').max(3600000, 'must be between 1000 and 3600000').default(60000),
   // An approved payment the payer has not signed after this long is cancelled with Pi by the reconciler.

@@ -16,7 +16,7 @@ describe('Pi Login (POST /auth/pi)', () => {
     sandbox = buildPiSandbox({ apiKey: 'test-server-key' });
     await sandbox.listen({ port: 0, host: '127.0.0.1' });
     sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
-    t = await buildAccountsApp({ PI_API_BASE_URL: sandboxUrl, PI_API_KEY: 'test-server-key', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
+    t = await buildAccountsApp({ PI_API_BASE_URL: sandboxUrl, PI_API_KEY: 'test-server-key', PI_APP_WALLET_ADDRESS: 'GAFHXWARVPMCQPUK27GFTEFWUGITP4HZGHLDNRU6GBYIF6GKC76JO4W7' });
   });
   afterAll(async () => {
     await t.close();
@@ -112,7 +112,7 @@ describe('Pi Login (POST /auth/pi)', () => {
 describe('Pi Login when Pi is unreachable or odd', () => {
   it('answers 502 PI_UPSTREAM for an unexpected answer shape', async () => {
     const odd = await fakeServer(() => ({ status: 200, body: { hello: 'world' } }));
-    const t = await buildAccountsApp({ PI_API_BASE_URL: odd.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
+    const t = await buildAccountsApp({ PI_API_BASE_URL: odd.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAFHXWARVPMCQPUK27GFTEFWUGITP4HZGHLDNRU6GBYIF6GKC76JO4W7' });
     try {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
       expect(res.statusCode).toBe(502);
@@ -127,7 +127,7 @@ describe('Pi Login when Pi is unreachable or odd', () => {
 
   it('signs in a Pioneer whose /v2/me carries no username (no username scope)', async () => {
     const quiet = await fakeServer(() => ({ status: 200, body: { uid: 'uid-without-name', credentials: { scopes: ['payments'] } } }));
-    const t = await buildAccountsApp({ PI_API_BASE_URL: quiet.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M' });
+    const t = await buildAccountsApp({ PI_API_BASE_URL: quiet.url, PI_API_KEY: 'k', PI_APP_WALLET_ADDRESS: 'GAFHXWARVPMCQPUK27GFTEFWUGITP4HZGHLDNRU6GBYIF6GKC76JO4W7' });
     try {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/pi', payload: { accessToken: 'x' } });
       expect(res.statusCode).toBe(200);

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { Keypair } from '@stellar/stellar-sdk';
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '@pishop/pi-protocol';
 import { ConfigError, loadConfig } from '../../src/config';
 import { PRODUCTION_ENV } from '../support/app';
 
-const WALLET = 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M';
+const WALLET = PI_SANDBOX_DEV_APP_WALLET_ADDRESS;
 
 function issuesOf(env: Record<string, string>) {
   try {
@@ -32,6 +34,16 @@ describe('configuration', () => {
     expect(config.pi.apiBaseUrl).toBe('https://api.minepi.com');
     expect(config.pi.horizonUrl).toBe('https://api.testnet.minepi.com');
     expect(config.pi.appWalletAddress).toBe(WALLET);
+  });
+
+  it("with the mounted sandbox, the app wallet is the sandbox's: its fixed development wallet, or the address of PI_SANDBOX_APP_WALLET_SEED", () => {
+    expect(loadConfig({}).pi.appWalletAddress).toBe(PI_SANDBOX_DEV_APP_WALLET_ADDRESS);
+    const seeded = Keypair.random();
+    const config = loadConfig({ PI_SANDBOX_APP_WALLET_SEED: seeded.secret() });
+    expect(config.pi.appWalletAddress).toBe(seeded.publicKey());
+    const bad = issuesOf({ PI_SANDBOX_APP_WALLET_SEED: `S${'A'.repeat(55)}` });
+    expect(bad.map((i) => i.key)).toEqual(['PI_SANDBOX_APP_WALLET_SEED']);
+    expect(JSON.stringify(bad)).not.toContain('A'.repeat(55));
   });
 
   it("picks the Horizon of PI_NETWORK: Mainnet payments are checked on Mainnet's ledger", () => {

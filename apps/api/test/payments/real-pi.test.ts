@@ -182,6 +182,20 @@ describe("Pi's real behaviour", () => {
     expect(s.order.status).toBe('pending');
   });
 
+  it("the reconciler settles an approval Pi expired (the payer never signed within Pi's window)", async () => {
+    const service = await createService(w);
+    const customer = await piCustomer(w);
+    const { piPaymentId, orderNumber } = await startPayment(w, customer, service);
+    expect((await post(w, customer.token, '/api/v1/pi/approve', { paymentId: piPaymentId })).statusCode).toBe(200);
+    const { approvalTimeoutMs } = await w.pi.config();
+    await w.pi.advanceClock(approvalTimeoutMs + 1);
+    expect((await w.pi.getPayment(piPaymentId)).status).toMatchObject({ developer_approved: true, cancelled: true });
+    await w.app.paymentsReconciler.run({ olderThanSeconds: 0 });
+    const s = await dbState(w, orderNumber);
+    expect(s.payments.map((p) => p.status)).toEqual(['failed']);
+    expect((await post(w, customer.token, `/api/v1/orders/${orderNumber}/pay`, {})).statusCode).toBe(200);
+  });
+
   it('a payment the payer cancelled in the wallet is settled by the reconciler', async () => {
     const service = await createService(w);
     const customer = await piCustomer(w);

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS, PI_SANDBOX_DEV_APP_WALLET_SEED } from '@pishop/pi-protocol';
 import { buildPiSandbox, PiSandboxClient, type SandboxUser } from '@pishop/pi-sandbox';
 import { Service } from '../../src/modules/catalog/catalog.entity';
 import { Order } from '../../src/modules/orders/order.entity';
@@ -11,8 +12,8 @@ import { createUser, type CreatedUser } from '../support/users';
 
 export const PI_KEY = 'payments-test-server-key';
 export const WEBHOOK_SECRET = 'payments-test-webhook-secret-0123456789';
-/** The app's wallet, fixed in the sandbox and given to the API as PI_APP_WALLET_ADDRESS. */
-export const APP_WALLET = 'GAM5XRQ55W22Q6X5H26SXIBH7N74KLZJ6QVVG7HJPBZDTMUPHY2R7A4M';
+/** The app's wallet: the sandbox's fixed development wallet, given to the API as PI_APP_WALLET_ADDRESS. */
+export const APP_WALLET = PI_SANDBOX_DEV_APP_WALLET_ADDRESS;
 
 /**
  * The API on a clean database, talking over real HTTP to a Pi sandbox on a random port: the
@@ -30,7 +31,7 @@ export interface World {
 }
 
 export async function buildWorld(env: Record<string, string> = {}, opts: { gate?: boolean } = {}): Promise<World> {
-  const sandbox = buildPiSandbox({ apiKey: PI_KEY, appWalletAddress: APP_WALLET });
+  const sandbox = buildPiSandbox({ apiKey: PI_KEY, appWalletSeed: PI_SANDBOX_DEV_APP_WALLET_SEED });
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
   const gate = opts.gate ? await piGate(sandboxUrl) : null;

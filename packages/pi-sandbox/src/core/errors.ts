@@ -1,3 +1,5 @@
+import type { PiErrorCode } from '@pishop/pi-protocol';
+import type { SandboxErrorCode } from '../types';
 import type { PaymentRecord } from './payment-record';
 
 /**
@@ -7,9 +9,11 @@ import type { PaymentRecord } from './payment-record';
 export class PiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: PiErrorCode | SandboxErrorCode,
     message: string,
     readonly payment?: PaymentRecord,
+    /** Why the transaction does not match the payment (`verification_failed` only). */
+    readonly verificationError?: string,
   ) {
     super(message);
     this.name = 'PiError';

@@ -1,8 +1,9 @@
-import type { JsonObject, PiPayment } from '../types';
+import type { JsonObject, PaymentDirection, PaymentStatus, PiNetworkName } from '@pishop/pi-protocol';
 
 /** A payment as the sandbox stores it: the DTO minus anything that depends on the reader. */
 export interface PaymentRecord {
   identifier: string;
+  direction: PaymentDirection;
   userUid: string;
   /** Canonical decimal string; the DTO turns it into a JSON number. */
   amount: string;
@@ -11,9 +12,13 @@ export interface PaymentRecord {
   fromAddress: string;
   toAddress: string;
   createdAt: Date;
-  network: string;
-  status: PiPayment['status'];
+  /** When the developer approved it (A2U payments are created approved). */
+  approvedAt: Date | null;
+  network: PiNetworkName;
+  status: PaymentStatus;
   txid: string | null;
+  /** Why the linked transaction does not match the payment; null when it does (or none is linked). */
+  mismatch: string | null;
 }
 
 /**
@@ -31,6 +36,6 @@ export function phaseOf(p: PaymentRecord): Phase {
   return 'created';
 }
 
-/** Open: neither completed nor cancelled; Pi allows one open payment with a transaction. */
+/** Open: neither completed nor cancelled. */
 export const isOpen = (p: PaymentRecord): boolean =>
   ['created', 'approved', 'submitted'].includes(phaseOf(p));

@@ -1,3 +1,5 @@
+import type { PiErrorCode } from '@pishop/pi-protocol';
+import type { SandboxErrorCode } from '../types';
 import { PiError } from './errors';
 import { type PaymentRecord, type Phase, phaseOf } from './payment-record';
 
@@ -5,7 +7,7 @@ export type Action = 'approve' | 'submit' | 'complete' | 'cancel' | 'userCancel'
 
 /** A refused transition: Pi's error code and why. */
 interface Refusal {
-  code: string;
+  code: PiErrorCode | SandboxErrorCode;
   message: string;
 }
 
@@ -36,8 +38,8 @@ export const TRANSITIONS: Record<Action, Record<Phase, Phase | Refusal>> = {
   complete: { created: notVerified, approved: notVerified, submitted: 'completed', ...closed },
   cancel: { created: 'cancelled', approved: 'cancelled', submitted: txPresent, ...closed },
   userCancel: { created: 'user_cancelled', approved: 'user_cancelled', submitted: txPresent, ...closed },
-  // Pi only expires payments the developer never approved.
-  expire: { created: 'cancelled', approved: approvedAlready, submitted: txPresent, ...closed },
+  // The approval window runs out before approval, or (counted from approval) before the Pioneer signs.
+  expire: { created: 'cancelled', approved: 'cancelled', submitted: txPresent, ...closed },
 };
 
 /** Returns the phase `action` leads to, or throws Pi's 400 refusal. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PiError } from '../core/errors';
-import type { PiErrorBody } from '../types';
-import { toPaymentDto } from './dto';
+import type { PiErrorBody } from '@pishop/pi-protocol';
+import { toPaymentDto } from './payment-dto';
 import { linksFor } from './links';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -14,6 +14,10 @@ const BODY_LIMIT = 1024 * 1024;
 export function isolateContext(app: FastifyInstance, mountPrefix: string): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, parseJson);
+  // Horizon takes `POST /transactions` as a form (`tx=<base64 envelope>`), as Stellar SDKs send it.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body.toString()))),
+  );
   // Pi's clients often POST /approve with no body, or with a content type that carries none.
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, _body, done) =>
     done(null, undefined),
@@ -36,7 +40,8 @@ export function isolateContext(app: FastifyInstance, mountPrefix: string): void 
   );
 }
 
-export const errorBody = (error: string, message: string): PiErrorBody => ({ error, error_message: message });
+/** Pi's error body; the code is Pi's, or one of the sandbox's own (SandboxErrorCode). */
+export const errorBody = (error: string, message: string): PiErrorBody<string> => ({ error, error_message: message });
 
 type ParserDone = (err: Error | null, body?: unknown) => void;
 
@@ -52,8 +57,9 @@ function parseJson(_request: FastifyRequest, body: string | Buffer, done: Parser
 
 function sendError(error: FastifyError | PiError, request: FastifyRequest, reply: FastifyReply, mountPrefix: string) {
   if (error instanceof PiError) {
-    const body: PiErrorBody = errorBody(error.code, error.message);
+    const body = errorBody(error.code, error.message);
     if (error.payment) body.payment = toPaymentDto(error.payment, linksFor(request, mountPrefix));
+    if (error.verificationError) body.verification_error = error.verificationError;
     return reply.status(error.status).send(body);
   }
   const status = error.statusCode ?? 500;

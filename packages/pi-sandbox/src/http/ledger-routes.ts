@@ -1,49 +1,80 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Ledger, LedgerTransaction } from '../core/ledger';
-import type { HorizonProblem } from '../types';
-import { toHorizonTransaction, toOperationsPage } from './dto';
+import { submitAppPayment } from '../core/app-payments';
+import { isObject } from '../core/json';
+import { LedgerRefusal } from '../core/ledger';
+import type { Sandbox } from '../core/sandbox';
+import { isAccountId } from '../core/stellar';
+import { delayHooks } from './fault-hooks';
+import { toHorizonAccount, toHorizonFeeStats, toHorizonRoot, toHorizonTransaction, toOperationsPage } from './horizon-dto';
+import { badRequest, failedProblem, notFoundProblem, refusalProblem, sendProblem } from './horizon-problems';
 import { linksFor } from './links';
 
 type ByTxid = { Params: { txid: string } };
+type ById = { Params: { id: string } };
 
-/** Horizon's read API for the sandbox chain, so the server can check a txid on its own. */
-export function ledgerRoutes(app: FastifyInstance, ledger: Ledger, mountPrefix: string): void {
-  app.get<ByTxid>('/ledger/transactions/:txid', async (request, reply) =>
-    withTransaction(request, reply, ledger, (tx) => toHorizonTransaction(tx, linksFor(request, mountPrefix))),
-  );
-  app.get<ByTxid>('/ledger/transactions/:txid/operations', async (request, reply) =>
-    withTransaction(request, reply, ledger, (tx) => toOperationsPage(tx, linksFor(request, mountPrefix))),
-  );
+/**
+ * Horizon for the sandbox chain: what a Stellar client needs to read a payment's transaction and
+ * to build, sign and submit the app's own (root, account, fee stats, transactions). Its `Date`
+ * header is the sandbox clock, which Stellar SDKs use for time bounds.
+ */
+export function ledgerRoutes(app: FastifyInstance, sandbox: Sandbox, mountPrefix: string): void {
+  const { ledger, payments } = sandbox;
+  const links = (request: FastifyRequest) => linksFor(request, mountPrefix);
+
+  app.register(async (horizon) => {
+    delayHooks(horizon, sandbox, mountPrefix);
+    horizon.addHook('onSend', async (_request, reply) => {
+      reply.header('date', sandbox.clock.now().toUTCString());
+    });
+
+    // `/ledger/` too, unless the parent's router already treats it as `/ledger`.
+    const roots = ignoresTrailingSlash(app) ? ['/ledger'] : ['/ledger', '/ledger/'];
+    for (const path of roots) horizon.get(path, async (request) => toHorizonRoot(ledger, links(request)));
+    horizon.get('/ledger/fee_stats', async () => toHorizonFeeStats(ledger));
+    horizon.get<ById>('/ledger/accounts/:id', async (request, reply) => {
+      const { id } = request.params;
+      if (!isAccountId(id)) return sendProblem(reply, badRequest('account_id', 'Account ID must start with `G` and contain 56 alphanum characters'));
+      const account = ledger.account(id);
+      return account ? toHorizonAccount(account, links(request)) : sendProblem(reply, notFoundProblem());
+    });
+    horizon.get<ByTxid>('/ledger/transactions/:txid', async (request, reply) =>
+      withTransaction(request, reply, sandbox, (tx) => toHorizonTransaction(tx, links(request))),
+    );
+    horizon.get<ByTxid>('/ledger/transactions/:txid/operations', async (request, reply) =>
+      withTransaction(request, reply, sandbox, (tx) => toOperationsPage(tx, links(request))),
+    );
+    horizon.post('/ledger/transactions', async (request, reply) => {
+      const envelope = isObject(request.body) ? request.body.tx : undefined;
+      if (typeof envelope !== 'string' || envelope === '') {
+        return sendProblem(reply, badRequest('tx', 'Transaction must be set: form field `tx`, a base64 TransactionEnvelope'));
+      }
+      try {
+        // A form decoder turns "+" into a space; base64 has no spaces, so put them back.
+        const tx = submitAppPayment(ledger, payments, sandbox.appWallet, envelope.replace(/ /g, '+'));
+        return tx.successful ? toHorizonTransaction(tx, links(request)) : sendProblem(reply, failedProblem(tx));
+      } catch (error) {
+        if (error instanceof LedgerRefusal) return sendProblem(reply, refusalProblem(error));
+        throw error;
+      }
+    });
+  });
+}
+
+function ignoresTrailingSlash(app: FastifyInstance): boolean {
+  const config = app.initialConfig as { routerOptions?: { ignoreTrailingSlash?: boolean }; ignoreTrailingSlash?: boolean };
+  return Boolean(config.routerOptions?.ignoreTrailingSlash ?? config.ignoreTrailingSlash);
 }
 
 function withTransaction<T>(
   request: FastifyRequest<ByTxid>,
   reply: FastifyReply,
-  ledger: Ledger,
-  render: (tx: LedgerTransaction) => T,
+  sandbox: Sandbox,
+  render: (tx: NonNullable<ReturnType<Sandbox['ledger']['find']>>) => T,
 ) {
   const { txid } = request.params;
   if (!/^[0-9a-fA-F]{64}$/.test(txid)) {
-    return problem(reply, {
-      type: 'https://stellar.org/horizon-errors/bad_request',
-      title: 'Bad Request',
-      status: 400,
-      detail: 'The request you sent was invalid in some way.',
-      extras: { invalid_field: 'tx_id', reason: 'Transaction hash must be a 64 character hex string' },
-    });
+    return sendProblem(reply, badRequest('tx_id', 'Transaction hash must be a 64 character hex string'));
   }
-  const tx = ledger.find(txid);
-  if (!tx) {
-    return problem(reply, {
-      type: 'https://stellar.org/horizon-errors/not_found',
-      title: 'Resource Missing',
-      status: 404,
-      detail: 'The resource at the url requested was not found.',
-    });
-  }
-  return render(tx);
+  const tx = sandbox.ledger.find(txid);
+  return tx ? render(tx) : sendProblem(reply, notFoundProblem());
 }
-
-// Horizon answers errors as RFC 7807 problem documents.
-const problem = (reply: FastifyReply, body: HorizonProblem) =>
-  reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);

@@ -99,26 +99,38 @@
   }
 
   // The stored Pioneer gets a fresh token; a restarted sandbox has forgotten them, so make a new one.
-  async function signIn() {
+  async function signIn(scopes) {
     var stored = readStoredUser();
     var wanted = window.__PI_SANDBOX_USERNAME__;
     if (stored && (!wanted || stored.username === wanted)) {
       try {
-        return await call('POST', '/control/users/' + encodeURIComponent(stored.uid) + '/tokens');
+        return await call('POST', '/control/users/' + encodeURIComponent(stored.uid) + '/tokens', { scopes: scopes });
       } catch (error) {
         if (error.status !== 404) throw error;
       }
     }
-    var user = await call('POST', '/control/users', wanted ? { username: String(wanted) } : {});
+    var body = wanted ? { username: String(wanted), scopes: scopes } : { scopes: scopes };
+    var user = await call('POST', '/control/users', body);
     storeUser(user);
     return user;
   }
 
+  // Pi grants what the app asks for; window.__PI_SANDBOX_SCOPES__ plays a Pioneer who grants less.
+  function grantedScopes(requested) {
+    var known = ['username', 'payments', 'wallet_address'];
+    var scopes = window.__PI_SANDBOX_SCOPES__ || requested || [];
+    return scopes.filter(function (scope, i) { return known.indexOf(scope) >= 0 && scopes.indexOf(scope) === i; });
+  }
+
   async function authenticate(scopes, onIncompletePaymentFound) {
     requireInit();
+    var config = await call('GET', '/control/config');
+    // Outside Pi Browser the real SDK never answers; the fault plays that.
+    if (config.faults && config.faults.hangAuthenticate) return new Promise(function () {});
     state.onIncompletePaymentFound = onIncompletePaymentFound;
-    var user = await signIn();
-    var result = { accessToken: user.accessToken, user: { uid: user.uid, username: user.username } };
+    var user = await signIn(grantedScopes(scopes));
+    var result = { accessToken: user.accessToken, user: { uid: user.uid } };
+    if (user.scopes.indexOf('username') >= 0) result.user.username = user.username;
     state.auth = result;
     var found = await call('GET', '/control/users/' + encodeURIComponent(user.uid) + '/incomplete');
     if (found.payment) invoke(state.onIncompletePaymentFound, [found.payment]);
@@ -155,6 +167,8 @@
     });
     flow.payment = payment;
     if (isClosed(payment)) return invoke(callbacks.onCancel, [id]);
+    // The Pioneer walks away before signing: the payment stays approved without a transaction.
+    if (timing.faults.abandonAfterApproval) return;
 
     if (!(await confirmInWallet(payment))) {
       await call('POST', '/control/payments/' + id + '/user-cancel');
