@@ -45,6 +45,11 @@ export default fp(
       // socket: the client still gets its 408 (and the connection is closed after it).
       const body = new PassThrough();
       payload.pipe(body);
+      // A client that goes away mid-body fails the parse at once (pipe() forwards no errors).
+      payload.once('error', (err) => body.destroy(err));
+      payload.once('close', () => {
+        if (!payload.readableEnded) body.destroy(new AppError('BAD_REQUEST', 'The request was aborted'));
+      });
       const timer = setTimeout(() => {
         payload.unpipe(body);
         reply.header('connection', 'close');

@@ -28,7 +28,16 @@ export class LockoutService {
    * Unknown logins are counted exactly like accounts, so the answers never tell them apart.
    */
   async claimAttempt(login: string, ip: string): Promise<void> {
-    const now = new Date();
+    // A success deleting the record between the two steps below leaves nothing to claim: go again.
+    for (let round = 0; round < 3; round++) {
+      const outcome = await this.tryClaim(login, ip, new Date());
+      if (outcome === 'claimed') return;
+      if (outcome === 'locked') throw locked(await this.lockEnd(login, ip));
+    }
+    throw locked(await this.lockEnd(login, ip));
+  }
+
+  private async tryClaim(login: string, ip: string, now: Date): Promise<'claimed' | 'locked' | 'gone'> {
     // The row exists first, committed on its own: inserting inside the locking transaction
     // below would make concurrent first attempts deadlock on InnoDB.
     await this.ds
@@ -38,7 +47,7 @@ export class LockoutService {
       .values({ login, ip, failures: 0, firstFailureAt: now, lastFailureAt: now, lockedUntil: null })
       .orIgnore()
       .execute();
-    const claimed = await this.ds.transaction(async (em) => {
+    return this.ds.transaction(async (em) => {
       const pair = { login, ip };
       const qb = () => em.createQueryBuilder().update(LoginAttempt);
       // A finished lock, or a count older than the window, starts over.
@@ -54,16 +63,15 @@ export class LockoutService {
         .where('login = :login AND ip = :ip', pair)
         .andWhere('lockedUntil IS NULL AND failures < :max', { max: this.settings.maxFailures })
         .execute();
-      if (!claim.affected) return false;
+      if (!claim.affected) return (await em.getRepository(LoginAttempt).existsBy(pair)) ? 'locked' : 'gone';
       // The attempt that reaches the limit locks the pair now; its own password is still checked.
       await qb()
         .set({ lockedUntil: new Date(now.getTime() + this.settings.cooloffMinutes * 60_000) })
         .where('login = :login AND ip = :ip', pair)
         .andWhere('lockedUntil IS NULL AND failures >= :max', { max: this.settings.maxFailures })
         .execute();
-      return true;
+      return 'claimed';
     });
-    if (!claimed) throw locked(await this.lockEnd(login, ip));
   }
 
   /** After a wrong password: ACCOUNT_LOCKED when that attempt used up the limit, else nothing. */
