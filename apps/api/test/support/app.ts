@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '@pishop/pi-protocol';
 import { buildApp } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createTestDatabase } from './database';
@@ -35,7 +36,7 @@ export const PRODUCTION_ENV: Record<string, string> = {
   JWT_SECRET: 'q'.repeat(20) + '-a-random-production-secret',
   PI_API_KEY: 'live-key',
   SMTP_URL: 'smtp://mail.example.com:587',
-  PI_APP_WALLET_ADDRESS: 'G' + 'A'.repeat(55),
+  PI_APP_WALLET_ADDRESS: PI_SANDBOX_DEV_APP_WALLET_ADDRESS,
 };
 
 /**
