@@ -40,13 +40,16 @@ export class LockoutService {
   private async tryClaim(login: string, ip: string, now: Date): Promise<'claimed' | 'locked' | 'gone'> {
     // The row exists first, committed on its own: inserting inside the locking transaction
     // below would make concurrent first attempts deadlock on InnoDB.
-    await this.ds
-      .createQueryBuilder()
-      .insert()
-      .into(LoginAttempt)
-      .values({ login, ip, failures: 0, firstFailureAt: now, lastFailureAt: now, lockedUntil: null })
-      .orIgnore()
-      .execute();
+    // (Each statement runs in a transaction of its own so that an InnoDB deadlock is retried.)
+    await this.ds.transaction((em) =>
+      em
+        .createQueryBuilder()
+        .insert()
+        .into(LoginAttempt)
+        .values({ login, ip, failures: 0, firstFailureAt: now, lastFailureAt: now, lockedUntil: null })
+        .orIgnore()
+        .execute(),
+    );
     return this.ds.transaction(async (em) => {
       const pair = { login, ip };
       const qb = () => em.createQueryBuilder().update(LoginAttempt);
@@ -90,11 +93,13 @@ export class LockoutService {
 
   /** A successful sign-in forgets the failures of that pair. */
   async reset(login: string, ip: string): Promise<void> {
-    await this.ds.getRepository(LoginAttempt).delete({ login, ip });
+    // In a transaction: racing a claim, InnoDB may pick this DELETE as a deadlock victim (retried).
+    await this.ds.transaction((em) => em.getRepository(LoginAttempt).delete({ login, ip }));
   }
 
   /** Forgets every record of these logins (password reset, admin unlock of a user). */
-  async resetLogins(logins: string[], em: EntityManager = this.ds.manager): Promise<void> {
+  async resetLogins(logins: string[], em?: EntityManager): Promise<void> {
+    if (!em) return this.ds.transaction((tx) => this.resetLogins(logins, tx));
     for (const login of logins) await em.getRepository(LoginAttempt).delete({ login });
   }
 
