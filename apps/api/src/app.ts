@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { API_PREFIX } from '@pishop/shared';
 import { ROOT_DIR, type AppConfig } from './config';
-import { validatorCompiler } from './lib/validation';
+import { createValidatorCompiler } from './lib/validation';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
 import errorsPlugin, { sendNotFound } from './plugins/errors';
@@ -14,7 +14,8 @@ import corsPlugin from './plugins/cors';
 import rateLimitPlugin from './plugins/rate-limit';
 import docsPlugin from './plugins/docs';
 import authPlugin from './plugins/auth';
-import mailerPlugin from './plugins/mailer';
+import mailerPlugin, { type MailTransport } from './plugins/mailer';
+import requestGuards from './plugins/request-guards';
 import eventsPlugin from './plugins/events';
 import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
@@ -32,8 +33,10 @@ export interface BuildAppOptions {
   dataSource: DataSource;
   /** Close the DataSource when the app closes (default true). */
   closeDataSource?: boolean;
-  /** Serve the built SPAs (default: true outside tests). */
+  /** Serve the built SPAs (default: the SERVE_SPAS setting). */
   serveSpas?: boolean;
+  /** Where mail goes (default: SMTP with SMTP_URL, else the log); the test harness captures it. */
+  mailTransport?: MailTransport;
   /** Where the built SPAs are (default: apps/admin/dist at /admin/, apps/web/dist at /). */
   spas?: SpaApp[];
   logger?: boolean;
@@ -57,17 +60,28 @@ const defaultSpas: SpaApp[] = [
   { prefix: '/', root: path.join(ROOT_DIR, 'apps/web/dist') },
 ];
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** The app factory used by the server, the tests and the CLI. */
 export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { edge } = config;
   const app: FastifyInstance = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT_PATHS, ...(opts.logStream && { stream: opts.logStream }) },
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us (Fastify's types lack the number form).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
+    // Routes may set a lower (sign-in) or higher limit of their own.
+    bodyLimit: edge.bodyLimitBytes,
+    requestTimeout: edge.requestTimeoutMs,
+    connectionTimeout: edge.connectionTimeoutMs,
+    // Slow headers are cut after HEADERS_TIMEOUT_SECONDS; Node checks every second, not every 30.
+    http: { headersTimeout: edge.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, edge.headersTimeoutMs) },
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(createValidatorCompiler(edge));
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
@@ -75,13 +89,14 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // Cross-cutting plugins, in dependency order.
   await app.register(configPlugin, { config });
   await app.register(errorsPlugin);
+  await app.register(requestGuards);
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
   await app.register(securityHeaders);
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(docsPlugin);
   await app.register(authPlugin);
-  await app.register(mailerPlugin);
+  await app.register(mailerPlugin, { transport: opts.mailTransport });
   await app.register(eventsPlugin);
   await app.register(piPlatformPlugin);
 
@@ -98,7 +113,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(ordersModule);
   await app.register(paymentsModule);
 
-  if (opts.serveSpas ?? config.env !== 'test') {
+  if (opts.serveSpas ?? config.serveSpas) {
     await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });
   }
   app.setNotFoundHandler((request, reply) => {

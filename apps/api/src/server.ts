@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { PI_SANDBOX_PREFIX } from '@pishop/shared';
-import { ConfigError, loadConfigFromEnvFile, type AppConfig } from './config';
+import { ConfigError, ensureJwtSecret, loadConfigFromEnvFile, type AppConfig } from './config';
 import { buildApp } from './app';
 import { openDataSource, runMigrations } from './db/database';
 import { runSeeders } from './db/seed';
 
 async function main() {
   const config = readConfigOrExit();
-  const ds = await openDataSource(config.database);
+  const ds = await openDataSource(config.database, { transactionRetries: config.dbTransactionRetries });
   const applied = await runMigrations(ds);
   const app = await buildApp(config, { dataSource: ds });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
@@ -33,14 +33,15 @@ async function mountPiSandbox(app: Awaited<ReturnType<typeof buildApp>>, config:
     network: config.pi.network,
     appWalletSeed: config.pi.sandboxAppWalletSeed,
     approvalTimeoutMs: config.pi.sandboxApprovalTimeoutMs,
-    enableControl: config.env !== 'production',
+    enableControl: config.pi.sandboxControl,
   });
   app.log.warn(`Pi sandbox mounted at ${PI_SANDBOX_PREFIX}: payments are simulated, not real π`);
 }
 
 function readConfigOrExit(): AppConfig {
   try {
-    return loadConfigFromEnvFile();
+    // Without JWT_SECRET (development) the secret is read from, or first written to, the data folder.
+    return ensureJwtSecret(loadConfigFromEnvFile());
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

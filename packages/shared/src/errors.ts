@@ -7,9 +7,13 @@ export const ERROR_STATUS = {
   // Generic
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
+  /** The body is not a JSON object where one is expected, or nests too deep. */
+  INVALID_BODY: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** The body did not arrive within BODY_TIMEOUT_SECONDS. */
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -27,6 +31,8 @@ export const ERROR_STATUS = {
   EMAIL_TAKEN: 409,
   USERNAME_TAKEN: 409,
   REFRESH_INVALID_TOKEN: 401,
+  /** A session cookie route called from another site (CSRF). */
+  CROSS_SITE_REQUEST: 403,
   RESET_INVALID_TOKEN: 400,
   RECAPTCHA_FAILED: 400,
   RECAPTCHA_UNAVAILABLE: 503,

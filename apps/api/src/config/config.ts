@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Keypair } from '@stellar/stellar-sdk';
@@ -6,6 +7,8 @@ import { z } from 'zod';
 import { Secret } from '../lib/secret';
 import { envSchema, type RawEnv } from './env-schema';
 import { ROOT_DIR } from './paths';
+import { isKnownPublicSecret } from './secrets';
+import { parseCorsOrigins, parseFrameAncestors, parseTrustProxy, type TrustProxy } from './network';
 
 /** The public Pi Platform; only reached when the local sandbox is off. */
 export const PI_PUBLIC_API_BASE_URL = 'https://api.minepi.com';
@@ -16,22 +19,46 @@ export const PI_HORIZON_BY_NETWORK = {
 } as const;
 /** Fixed development key of the mounted sandbox (also in .env.example). */
 export const PI_SANDBOX_DEV_KEY = 'pi-sandbox-dev-key';
-const DEV_JWT_SECRET = 'development-only-secret-change-me-please-32+chars';
+/** Hosts Pi Browser frames apps from (its sandbox, app CDN and app subdomains). */
+export const PI_DEFAULT_FRAME_ANCESTORS = ['https://minepi.com', 'https://*.minepi.com', 'https://pinet.com', 'https://*.pinet.com'];
 
 export type DatabaseConfig =
   | { driver: 'sqlite'; path: string }
   | { driver: 'mysql' | 'mariadb'; url: string };
 
+/** What the app does follows these settings; NODE_ENV only picked some of their defaults. */
 export interface AppConfig {
-  env: RawEnv['NODE_ENV'];
   port: number;
   host: string;
   publicUrl: string;
   logLevel: RawEnv['LOG_LEVEL'];
   database: DatabaseConfig;
-  jwtSecret: string;
+  /** MySQL/MariaDB: times a transaction is tried again after a deadlock or lock-wait timeout. */
+  dbTransactionRetries: number;
+  /**
+   * The access-token secret: JWT_SECRET, or null until `ensureJwtSecret` has read or created
+   * `jwtSecretFile` at start (development without JWT_SECRET).
+   */
+  jwtSecret: string | null;
+  jwtSecretFile: string | null;
   corsOrigins: string[];
-  trustProxy: boolean | string;
+  /** false, a hop count, or the proxy addresses/CIDRs whose X-Forwarded-* are believed. */
+  trustProxy: TrustProxy;
+  /** Serve the built storefront and back office (the SPAs) from this process. */
+  serveSpas: boolean;
+  /** HSTS and CSP upgrade-insecure-requests: the site is only ever reached over HTTPS. */
+  forceHttps: boolean;
+  edge: {
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** A non-multipart body must arrive within this time. */
+    bodyTimeoutMs: number;
+    /** Idle socket timeout (0: none). */
+    connectionTimeoutMs: number;
+    /** Default body limit of a route (routes may set a lower or higher `bodyLimit`). */
+    bodyLimitBytes: number;
+    jsonMaxDepth: number;
+  };
   mediaRoot: string;
   /** Files that are never served statically (the CV). */
   privateRoot: string;
@@ -49,6 +76,8 @@ export interface AppConfig {
   };
   smtpUrl?: string;
   emailFrom: string;
+  /** Production without SMTP_URL: mails only go to the log (explicitly allowed). */
+  allowLogOnlyMail: boolean;
   demoData: boolean;
   redisUrl?: string;
   /** Requests per minute and client on /api (routes may set lower limits). */
@@ -59,8 +88,13 @@ export interface AppConfig {
     horizonUrl: string;
     eurPerPi: string;
     onlyLogin: boolean;
+    /** Pi.init({sandbox}) on the storefront: the SDK runs in Pi's sandbox. Changes no header. */
     sandbox: boolean;
     sandboxLocal: boolean;
+    /** The mounted sandbox's wallet control API (/pi-sandbox/control); never in production. */
+    sandboxControl: boolean;
+    /** CSP frame-ancestors besides 'self' (Pi Browser frames apps). */
+    frameAncestors: string[];
     webhookSecret?: string;
     validationKey: string;
     /** The Pi network payments must be on ("Pi Testnet" or "Pi Network" = Mainnet). */
@@ -103,25 +137,69 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
   const parsed = envSchema.safeParse(blanksRemoved);
   if (!parsed.success) throw new ConfigError(toIssues(parsed.error));
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigError([{ key: 'JWT_SECRET', message: 'is required in production' }]);
+  const production = e.NODE_ENV === 'production';
+  const issues: { key: string; message: string }[] = [];
+  const check = <T>(key: string, read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (err) {
+      issues.push({ key, message: (err as Error).message });
+      return undefined;
+    }
+  };
+  const trustProxy = check('TRUST_PROXY', () => parseTrustProxy(e.TRUST_PROXY));
+  const corsOrigins = check('CORS_ORIGINS', () => parseCorsOrigins(e.CORS_ORIGINS));
+  const frameAncestors = check('PI_FRAME_ANCESTORS', () =>
+    e.PI_FRAME_ANCESTORS === undefined ? PI_DEFAULT_FRAME_ANCESTORS : parseFrameAncestors(e.PI_FRAME_ANCESTORS));
+  if (e.JWT_SECRET && isKnownPublicSecret(e.JWT_SECRET)) {
+    issues.push({ key: 'JWT_SECRET', message: 'is a published example value; generate one, e.g. `openssl rand -base64 48`' });
+  }
+  if (production && !e.JWT_SECRET) {
+    issues.push({ key: 'JWT_SECRET', message: 'is required in production (32+ random characters, the same on every instance)' });
+  }
+  const allowSimulatedPi = e.ALLOW_SIMULATED_PI ?? !production;
+  if (!e.PI_API_KEY && !allowSimulatedPi) {
+    issues.push({ key: 'PI_API_KEY', message: 'is required in production (or set ALLOW_SIMULATED_PI=true to run on the simulated Pi)' });
+  }
+  const allowLogOnlyMail = e.ALLOW_LOG_ONLY_MAIL ?? !production;
+  if (!e.SMTP_URL && !allowLogOnlyMail) {
+    issues.push({ key: 'SMTP_URL', message: 'is required in production (or set ALLOW_LOG_ONLY_MAIL=true to only log mails)' });
+  }
+  const sandboxControl = e.PI_SANDBOX_CONTROL ?? !production;
+  if (sandboxControl && production) {
+    issues.push({ key: 'PI_SANDBOX_CONTROL', message: 'cannot be true in production' });
   }
   const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
-  const piIssues = checkPiNetwork(e, sandboxLocal);
-  if (piIssues.length) throw new ConfigError(piIssues);
+  issues.push(...checkPiNetwork(e, sandboxLocal));
   const appWalletAddress = e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED);
-  const walletSeed = appWalletSeed(e, sandboxLocal, appWalletAddress);
+  const walletSeed = check('PI_WALLET_PRIVATE_SEED', () => appWalletSeed(e, sandboxLocal, appWalletAddress, production));
+  if (issues.length || trustProxy === undefined || !corsOrigins || !frameAncestors) throw new ConfigError(issues);
+
   const sandboxBase = `http://127.0.0.1:${e.PORT}/pi-sandbox`;
+  const dataRoot = e.USE_VOLUME_MEDIA ? '/data' : path.resolve(cwd, 'data');
   return {
-    env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    // Outside production only this machine can reach the server unless HOST says otherwise.
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     database: parseDatabaseUrl(e.DATABASE_URL, cwd),
-    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    dbTransactionRetries: e.DB_TRANSACTION_RETRIES,
+    // Tests get a fresh random secret per process; development keeps one in the data folder.
+    jwtSecret: e.JWT_SECRET ?? (e.NODE_ENV === 'test' ? randomBytes(48).toString('base64url') : null),
+    jwtSecretFile: e.JWT_SECRET || e.NODE_ENV === 'test' ? null : path.join(dataRoot, 'jwt-secret'),
+    corsOrigins,
+    trustProxy,
+    serveSpas: e.SERVE_SPAS ?? e.NODE_ENV !== 'test',
+    forceHttps: e.FORCE_HTTPS ?? production,
+    edge: {
+      headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      bodyTimeoutMs: e.BODY_TIMEOUT_SECONDS * 1000,
+      connectionTimeoutMs: e.CONNECTION_TIMEOUT_SECONDS * 1000,
+      bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
+      jsonMaxDepth: e.JSON_MAX_DEPTH,
+    },
     mediaRoot: e.MEDIA_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/media' : path.resolve(cwd, 'data/media')),
     privateRoot: e.PRIVATE_ROOT ?? (e.USE_VOLUME_MEDIA ? '/data/private' : path.resolve(cwd, 'data/private')),
     ffmpegCmd: e.FFMPEG_CMD,
@@ -135,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     },
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
+    allowLogOnlyMail,
     demoData: e.DEMO_DATA,
     redisUrl: e.REDIS_URL,
     rateLimitMax: e.RATE_LIMIT_MAX,
@@ -146,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       onlyLogin: e.PI_ONLY_LOGIN,
       sandbox: e.PI_SANDBOX,
       sandboxLocal,
+      sandboxControl,
+      frameAncestors,
       webhookSecret: e.PI_WEBHOOK_SECRET,
       validationKey: e.PI_VALIDATION_KEY,
       network: e.PI_NETWORK,
@@ -183,13 +264,6 @@ export function parseDatabaseUrl(url: string | undefined, cwd = ROOT_DIR): Datab
   return { driver, url: url.replace(/^mariadb:/, 'mysql:') };
 }
 
-/** true/false, or the proxy addresses/CIDRs to trust (comma-separated). */
-function parseTrustProxy(value: string): boolean | string {
-  if (value === 'true') return true;
-  if (value === 'false' || value === '') return false;
-  return value;
-}
-
 /**
  * Pi's network, Horizon and wallet must agree: a Mainnet app checking transactions on the
  * Testnet ledger would refuse every completion. Pi's own Horizon hosts are known; a custom
@@ -217,16 +291,14 @@ function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; messag
  * Pi refuses (or pay from a wallet that is not the app's): it stops the start, named but never
  * printed. With the mounted sandbox and no seed, the sandbox's own (public, development) seed.
  */
-function appWalletSeed(e: RawEnv, sandboxLocal: boolean, appWalletAddress: string): Secret | undefined {
+function appWalletSeed(e: RawEnv, sandboxLocal: boolean, appWalletAddress: string, production: boolean): Secret | undefined {
   if (e.PI_WALLET_PRIVATE_SEED) {
+    if (production && e.PI_WALLET_PRIVATE_SEED === PI_SANDBOX_DEV_APP_WALLET_SEED) {
+      throw new Error("is the Pi sandbox's public development seed: anyone can sign with it; use your app wallet's own seed");
+    }
     const publicKey = Keypair.fromSecret(e.PI_WALLET_PRIVATE_SEED).publicKey();
     if (publicKey !== appWalletAddress) {
-      throw new ConfigError([
-        {
-          key: 'PI_WALLET_PRIVATE_SEED',
-          message: `is not the app wallet's key: its public key is ${publicKey}, but the app wallet (PI_APP_WALLET_ADDRESS) is ${appWalletAddress}`,
-        },
-      ]);
+      throw new Error(`is not the app wallet's key: its public key is ${publicKey}, but the app wallet (PI_APP_WALLET_ADDRESS) is ${appWalletAddress}`);
     }
     return new Secret(e.PI_WALLET_PRIVATE_SEED);
   }

@@ -38,18 +38,36 @@ const positiveDecimal = z
   .refine((v) => Number(v) > 0, 'must be greater than 0');
 
 /**
- * Every setting of DESIGN.md. Unset keys get development defaults; a set key with a
- * bad value stops the start with a message naming it.
+ * Every setting of DESIGN.md. Unset keys get defaults (some picked by NODE_ENV, here and in
+ * config.ts only); a set key with a bad value stops the start with a message naming it.
  */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Unset: 127.0.0.1, or 0.0.0.0 in production (config.ts).
+  HOST: z.string().min(1).optional(),
   PUBLIC_URL: url.default('http://localhost:3000'),
   DATABASE_URL: databaseUrl.optional(),
+  // Unset: a random secret kept in <data>/jwt-secret (development), per process (test); required in production.
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CORS_ORIGINS: z.string().default(''),
   TRUST_PROXY: z.string().default('false'),
+  // Edge limits: request/header/body timeouts and the default JSON body limit.
+  HEADERS_TIMEOUT_SECONDS: wholeNumber(1, 600).default(10),
+  REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 3600).default(300),
+  BODY_TIMEOUT_SECONDS: wholeNumber(1, 600).default(15),
+  CONNECTION_TIMEOUT_SECONDS: wholeNumber(0, 3600).default(120),
+  BODY_LIMIT_KB: wholeNumber(1, 102400).default(256),
+  JSON_MAX_DEPTH: wholeNumber(2, 1000).default(32),
+  // MySQL/MariaDB deadlocks and lock-wait timeouts: how often a transaction is tried again.
+  DB_TRANSACTION_RETRIES: wholeNumber(0, 20).default(3),
+  // Behaviour that used to follow NODE_ENV (defaults in config.ts).
+  SERVE_SPAS: bool.optional(),
+  FORCE_HTTPS: bool.optional(),
+  PI_SANDBOX_CONTROL: bool.optional(),
+  ALLOW_SIMULATED_PI: bool.optional(),
+  ALLOW_LOG_ONLY_MAIL: bool.optional(),
+  PI_FRAME_ANCESTORS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MEDIA_ROOT: z.string().optional(),
   USE_VOLUME_MEDIA: bool.default(false),
@@ -76,7 +94,7 @@ export const envSchema = z.object({
   PI_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PI_VALIDATION_KEY: z.string().default(''),
   // Payments (modules/payments): the network Pi payments must be on, Pi/ledger call timeout,
-  // and the reconciler's interval (0 turns it off; unset: 60, or 0 when NODE_ENV=test).
+  // and the reconciler's interval (0 turns it off; unset: 60, or 0 when NODE_ENV=test, config.ts).
   PI_NETWORK: z.enum(['Pi Network', 'Pi Testnet'], { message: 'must be "Pi Network" (Mainnet) or "Pi Testnet"' }).default('Pi Testnet'),
   // The app's wallet: every user-to-app payment must pay it (Pi's to_address and the ledger destination).
   PI_APP_WALLET_ADDRESS: z.string().refine((v) => StrKey.isValidEd25519PublicKey(v), 'must be a Pi wallet address (G... with a valid checksum)').optional(),

@@ -4,6 +4,8 @@ import { loadConfig, type AppConfig } from './config';
 import { ROOT_DIR } from './paths';
 
 export * from './config';
+export { ensureJwtSecret } from './secrets';
+export type { TrustProxy } from './network';
 export { ROOT_DIR, API_DIR } from './paths';
 
 /** Reads `.env` from the repository root (real env vars win) and validates it. */

@@ -1,19 +1,53 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
+import pRetry from 'p-retry';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config';
+import { isTransientLockError } from '../lib/db-errors';
 import { dataSourceOptions } from './data-source-options';
 
+export interface OpenDataSourceOptions {
+  /** MySQL/MariaDB: retries of a transaction after a deadlock or lock-wait timeout (default 3). */
+  transactionRetries?: number;
+  /** Called before each retry (tests count them; the server may log them). */
+  onTransactionRetry?: (error: Error, attempt: number) => void;
+}
+
 /** Opens a DataSource (creating the SQLite file's folder) without touching the schema. */
-export async function openDataSource(db: DatabaseConfig): Promise<DataSource> {
+export async function openDataSource(db: DatabaseConfig, opts: OpenDataSourceOptions = {}): Promise<DataSource> {
   if (db.driver === 'sqlite' && db.path !== ':memory:') {
     fs.mkdirSync(path.dirname(db.path), { recursive: true });
   }
   const ds = new DataSource(dataSourceOptions(db));
   await ds.initialize();
   if (db.driver === 'sqlite') serialiseTransactions(ds);
+  else retryTransientLockErrors(ds, opts.transactionRetries ?? 3, opts.onTransactionRetry);
   return ds;
+}
+
+/**
+ * InnoDB resolves a deadlock by rolling one transaction back (errno 1213) and gives up on a
+ * lock after innodb_lock_wait_timeout (1205); both leave nothing half-done, so the whole
+ * transaction callback runs again, up to `retries` times, after a short randomised backoff
+ * (so the same two do not collide again). Every `ds.transaction` goes through here; a callback
+ * must therefore do nothing outside the database that cannot be repeated.
+ */
+function retryTransientLockErrors(ds: DataSource, retries: number, onRetry?: OpenDataSourceOptions['onTransactionRetry']): void {
+  const manager = ds.manager;
+  const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  manager.transaction = ((...args: unknown[]) =>
+    pRetry(() => begin(...args), {
+      retries,
+      factor: 2,
+      minTimeout: 15,
+      maxTimeout: 400,
+      randomize: true,
+      shouldRetry: ({ error }) => isTransientLockError(error),
+      onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+        if (isTransientLockError(error) && retriesLeft > 0) onRetry?.(error, attemptNumber);
+      },
+    })) as EntityManager['transaction'];
 }
 
 /**

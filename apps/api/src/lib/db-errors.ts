@@ -19,3 +19,12 @@ export function isLockConflict(err: unknown): boolean {
   const code = driverError?.code ?? '';
   return driverError?.errno === 1213 || driverError?.errno === 1205 || code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
 }
+
+/**
+ * A deadlock or lock-wait timeout on MySQL/MariaDB: InnoDB rolled the transaction back (or
+ * gave up waiting), so the whole transaction may simply be run again (db/database.ts).
+ */
+export function isTransientLockError(err: unknown): boolean {
+  const code = (err as { driverError?: { code?: string } }).driverError?.code;
+  return isLockConflict(err) && code !== 'SQLITE_BUSY';
+}

@@ -9,7 +9,8 @@ export interface PublicCacheOptions {
 /**
  * Route-level `onSend` hook for public reads: a weak ETag (hash of the serialised body),
  * `Cache-Control: public, max-age=N`, and 304 with no body when `If-None-Match` matches.
- * Only successful GET/HEAD answers with a string or Buffer body are touched.
+ * Only successful GET/HEAD answers with a string or Buffer body are touched; HEAD answers
+ * exactly like GET without the body (same ETag, 304 alike).
  *
  *   app.get('/things', { onSend: publicCache(), schema }, handler)
  */
@@ -25,8 +26,9 @@ export function publicCache(options: PublicCacheOptions = {}) {
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
       reply.code(304);
       reply.removeHeader('content-type');
-      reply.removeHeader('content-length');
-      return null;
+      // An empty string, not null: Fastify's HEAD handler (which runs after this hook on the
+      // HEAD twin of every GET route) measures the payload, and a 304 sends no body anyway.
+      return '';
     }
     return payload;
   };

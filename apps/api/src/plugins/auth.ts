@@ -47,8 +47,11 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export default fp(
   async (app) => {
     let guard: SessionGuard = { isAccepted: async () => true };
+    const secret = app.config.jwtSecret;
+    // The server reads or creates it at start (ensureJwtSecret); never sign with a stand-in.
+    if (!secret) throw new Error('No JWT secret: set JWT_SECRET, or start through the server (which keeps one in the data folder)');
     await app.register(fastifyJwt, {
-      secret: app.config.jwtSecret,
+      secret,
       sign: { algorithm: 'HS256', iss: JWT_ISSUER, aud: JWT_AUDIENCE, expiresIn: ACCESS_TOKEN_TTL_SECONDS },
       // One algorithm only: `none` and key-confusion tokens are refused.
       verify: { algorithms: ['HS256'], allowedIss: JWT_ISSUER, allowedAud: JWT_AUDIENCE },

@@ -78,6 +78,7 @@ function fieldsOf(details: unknown): Record<string, string> | undefined {
 function fastifyCode(error: FastifyError): ErrorCode {
   const status = error.statusCode ?? 500;
   if (status === 413) return ErrorCodes.PAYLOAD_TOO_LARGE;
+  if (status === 408) return ErrorCodes.REQUEST_TIMEOUT;
   if (status === 415) return ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
   if (status === 429) return ErrorCodes.RATE_LIMITED;
   if (status === 404) return ErrorCodes.NOT_FOUND;

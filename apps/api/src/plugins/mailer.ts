@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
 
 export interface MailMessage {
   to: string;
@@ -7,20 +8,22 @@ export interface MailMessage {
   text: string;
 }
 
-export interface SentMail extends MailMessage {
+/** A message as handed to a transport: the message plus its sender. */
+export interface OutgoingMail extends MailMessage {
   from: string;
-  sentAt: Date;
-  /** 'sent' once the transport accepted it; 'failed' with the reason otherwise. */
-  status: 'sending' | 'sent' | 'failed';
-  error?: string;
+}
+
+/** Where mail goes: SMTP (SMTP_URL) or the log; tests plug in their own. Keeps nothing. */
+export interface MailTransport {
+  readonly name: string;
+  send(mail: OutgoingMail): Promise<void>;
+  close?(): void | Promise<void>;
 }
 
 export interface Mailer {
-  /** Sends through SMTP (SMTP_URL) or, by default, logs the message as JSON. */
   send(message: MailMessage): Promise<void>;
-  /** The last messages handed to `send` (newest last, bounded), for tests and diagnostics. */
-  readonly outbox: readonly SentMail[];
-  readonly transport: 'smtp' | 'log';
+  /** The transport's name: 'smtp', 'log', or a test's. */
+  readonly transport: string;
 }
 
 declare module 'fastify' {
@@ -29,40 +32,44 @@ declare module 'fastify' {
   }
 }
 
-const OUTBOX_SIZE = 50;
+function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    name: 'smtp',
+    send: async (mail) => void (await transporter.sendMail(mail)),
+    close: () => transporter.close(),
+  };
+}
 
-/** Outgoing mail (password resets, inbox notifications) through nodemailer. */
-export default fp(
-  async (app) => {
+/** No SMTP server: the message is written to the log (development, or ALLOW_LOG_ONLY_MAIL). */
+function logTransport(log: FastifyBaseLogger): MailTransport {
+  return {
+    name: 'log',
+    send: async (mail) => log.info({ mail }, 'mail (not sent: no SMTP_URL)'),
+  };
+}
+
+/** Outgoing mail (password resets, inbox notifications). */
+export default fp<{ transport?: MailTransport }>(
+  async (app, opts) => {
     const smtp = app.config.smtpUrl;
-    const transporter: Transporter = smtp
-      ? nodemailer.createTransport(smtp)
-      : nodemailer.createTransport({ jsonTransport: true });
-    const outbox: SentMail[] = [];
-    if (!smtp) app.log.info('mailer: SMTP_URL not set, mails are written to the log');
+    const transport = opts.transport ?? (smtp ? smtpTransport(smtp) : logTransport(app.log));
+    if (transport.name === 'log') app.log.warn('mailer: SMTP_URL not set, mails are only written to the log');
 
     const mailer: Mailer = {
-      transport: smtp ? 'smtp' : 'log',
-      outbox,
+      transport: transport.name,
       async send(message) {
-        // Recorded before the transport is awaited, so a caller that does not wait still sees it.
-        const entry: SentMail = { ...message, from: app.config.emailFrom, sentAt: new Date(), status: 'sending' };
-        outbox.push(entry);
-        if (outbox.length > OUTBOX_SIZE) outbox.splice(0, outbox.length - OUTBOX_SIZE);
+        const mail: OutgoingMail = { ...message, from: app.config.emailFrom };
         try {
-          const info = await transporter.sendMail({ from: entry.from, to: message.to, subject: message.subject, text: message.text });
-          entry.status = 'sent';
-          if (!smtp) app.log.info({ mail: JSON.parse(String((info as { message?: unknown }).message ?? '{}')) }, 'mail (not sent: no SMTP_URL)');
+          await transport.send(mail);
         } catch (err) {
-          entry.status = 'failed';
-          entry.error = (err as Error).message;
           app.log.error({ err, to: message.to, subject: message.subject }, 'mail could not be sent');
           throw err;
         }
       },
     };
     app.decorate('mailer', mailer);
-    app.addHook('onClose', async () => transporter.close());
+    app.addHook('onClose', async () => transport.close?.());
   },
   { name: 'mailer', dependencies: ['config'] },
 );

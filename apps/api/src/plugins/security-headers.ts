@@ -1,45 +1,46 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 
-const PI_ORIGINS = ['https://*.minepi.com', 'https://minepi.com'];
+const PI_SDK_ORIGINS = ['https://*.minepi.com', 'https://minepi.com'];
 const RECAPTCHA_ORIGINS = ['https://www.google.com', 'https://www.gstatic.com', 'https://www.recaptcha.net'];
 
 /**
- * Strict headers by default. With PI_SANDBOX=true the app may be framed by Pi Browser
- * (Pi's sandbox runs apps in an iframe): no X-Frame-Options, Pi as frame ancestor, no
- * COOP/COEP/CORP, and the Payment Request permission for Pi.
+ * Strict headers, the same in every mode. Pi Browser shows apps inside a frame of its own
+ * pages, so the CSP lets 'self' and PI_FRAME_ANCESTORS (default Pi's app hosts) frame the
+ * app and nobody else; there is no X-Frame-Options (it cannot name several origins, and
+ * browsers would let it veto the CSP), and no COOP/CORP, which break cross-origin frames.
+ * FORCE_HTTPS adds HSTS and upgrade-insecure-requests.
  */
 export default fp(
   async (app) => {
-    const framedByPi = app.config.pi.sandbox;
-    const production = app.config.env === 'production';
+    const { forceHttps } = app.config;
+    const ancestors = app.config.pi.frameAncestors;
     await app.register(helmet, {
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
           'default-src': ["'self'"],
           'script-src': ["'self'", 'https://sdk.minepi.com', ...RECAPTCHA_ORIGINS],
-          'frame-src': ["'self'", ...RECAPTCHA_ORIGINS, ...PI_ORIGINS],
-          'connect-src': ["'self'", ...PI_ORIGINS, ...RECAPTCHA_ORIGINS],
+          'frame-src': ["'self'", ...RECAPTCHA_ORIGINS, ...PI_SDK_ORIGINS],
+          'connect-src': ["'self'", ...PI_SDK_ORIGINS, ...RECAPTCHA_ORIGINS],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
           'style-src': ["'self'", "'unsafe-inline'"],
-          'frame-ancestors': framedByPi ? ["'self'", ...PI_ORIGINS] : ["'self'"],
-          'upgrade-insecure-requests': production ? [] : null,
+          'frame-ancestors': ["'self'", ...ancestors],
+          'upgrade-insecure-requests': forceHttps ? [] : null,
         },
       },
-      frameguard: framedByPi ? false : { action: 'sameorigin' },
-      crossOriginOpenerPolicy: framedByPi ? false : { policy: 'same-origin' },
+      frameguard: false,
+      crossOriginOpenerPolicy: false,
       crossOriginEmbedderPolicy: false,
-      crossOriginResourcePolicy: framedByPi ? false : { policy: 'same-site' },
-      hsts: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginResourcePolicy: false,
+      hsts: forceHttps ? { maxAge: 31536000, includeSubDomains: true } : false,
     });
-    if (framedByPi) {
-      app.addHook('onSend', async (_request, reply) => {
-        reply.header('Permissions-Policy', 'payment=(self "https://*.minepi.com")');
-        reply.header('X-Pi-Sandbox-MW', 'on');
-      });
-    }
+    // The Pi SDK asks for payments from inside the frame.
+    const permissions = `payment=(self ${ancestors.map((a) => `"${a}"`).join(' ')})`;
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('Permissions-Policy', permissions);
+    });
   },
   { name: 'security-headers', dependencies: ['config'] },
 );

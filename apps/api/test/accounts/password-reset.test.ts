@@ -16,22 +16,22 @@ describe('password reset', () => {
   const login = (loginName: string, password: string) =>
     t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: loginName, password } });
   const tokenFromLastMail = (to: string) => {
-    const mail = [...t.app.mailer.outbox].reverse().find((m) => m.to === to);
+    const mail = [...t.mail.sent].reverse().find((m) => m.to === to);
     const match = mail?.text.match(/https:\/\/shop\.example\.com\/reset-password\?token=([A-Za-z0-9_-]+)/);
     return match?.[1];
   };
 
   it('answers the same for a known and an unknown email; only the known one gets a mail', async () => {
     const { user } = await createUser(t);
-    const mailsBefore = t.app.mailer.outbox.length;
+    const mailsBefore = t.mail.sent.length;
     const known = await requestReset(user.email!, '10.1.0.1');
     const unknown = await requestReset('nobody-here@example.com', '10.1.0.2');
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
     expect(known.headers['content-type']).toBe(unknown.headers['content-type']);
-    expect(t.app.mailer.outbox.length).toBe(mailsBefore + 1);
-    const mail = t.app.mailer.outbox.at(-1)!;
+    expect(t.mail.sent.length).toBe(mailsBefore + 1);
+    const mail = t.mail.sent.at(-1)!;
     expect(mail.to).toBe(user.email);
     expect(mail.subject).toMatch(/reset/i);
     expect(tokenFromLastMail(user.email!)).toEqual(expect.any(String));

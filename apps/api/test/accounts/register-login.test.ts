@@ -170,7 +170,7 @@ describe('PI_ONLY_LOGIN=true', () => {
       expect(res.json().error.code).toBe('PASSWORD_LOGIN_DISABLED');
     }
     expect(await t.ds.getRepository(User).count()).toBe(1);
-    expect(t.app.mailer.outbox).toHaveLength(0);
+    expect(t.mail.sent).toHaveLength(0);
   });
 
   it('says so in GET /auth/config', async () => {

@@ -136,29 +136,29 @@ describe('sessions: access JWT, rotating refresh tokens, logout', () => {
     });
 
     it('accepts a correctly signed token (the control case)', async () => {
-      const token = forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), t.config.jwtSecret);
+      const token = forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), t.jwtSecret);
       expect((await me(token)).statusCode).toBe(200);
     });
 
     it.each([
-      ['expired', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ iat: now() - 1000, exp: now() - 60 }), t.config.jwtSecret)],
+      ['expired', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ iat: now() - 1000, exp: now() - 60 }), t.jwtSecret)],
       ['signed with another secret', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), 'another-secret-another-secret-another')],
       ['alg none, no signature', () => forgeJwt({ alg: 'none', typ: 'JWT' }, claims())],
-      ['alg none with a signature part', () => forgeJwt({ alg: 'none', typ: 'JWT' }, claims(), t.config.jwtSecret)],
+      ['alg none with a signature part', () => forgeJwt({ alg: 'none', typ: 'JWT' }, claims(), t.jwtSecret)],
       ['HS512 (not the one allowed algorithm)', () => {
         const header = Buffer.from(JSON.stringify({ alg: 'HS512', typ: 'JWT' })).toString('base64url');
         const payload = Buffer.from(JSON.stringify(claims())).toString('base64url');
-        const sig = createHmac('sha512', t.config.jwtSecret).update(`${header}.${payload}`).digest('base64url');
+        const sig = createHmac('sha512', t.jwtSecret).update(`${header}.${payload}`).digest('base64url');
         return `${header}.${payload}.${sig}`;
       }],
-      ['wrong issuer', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ iss: 'someone-else' }), t.config.jwtSecret)],
-      ['wrong audience', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ aud: 'another-app' }), t.config.jwtSecret)],
+      ['wrong issuer', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ iss: 'someone-else' }), t.jwtSecret)],
+      ['wrong audience', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ aud: 'another-app' }), t.jwtSecret)],
       ['tampered payload (role raised to admin)', () => {
-        const good = forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), t.config.jwtSecret);
+        const good = forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), t.jwtSecret);
         const [h, , s] = good.split('.');
         return `${h}.${Buffer.from(JSON.stringify(claims({ role: 'admin' }))).toString('base64url')}.${s}`;
       }],
-      ['for a user that does not exist', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ sub: '999999' }), t.config.jwtSecret)],
+      ['for a user that does not exist', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims({ sub: '999999' }), t.jwtSecret)],
       ['garbage', () => 'not.a.jwt'],
     ])('%s', async (_name, make) => {
       const res = await me(make());
@@ -167,7 +167,7 @@ describe('sessions: access JWT, rotating refresh tokens, logout', () => {
     });
 
     it('a tampered admin token does not open admin routes', async () => {
-      const good = forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), t.config.jwtSecret);
+      const good = forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), t.jwtSecret);
       const [h, , s] = good.split('.');
       const forged = `${h}.${Buffer.from(JSON.stringify(claims({ role: 'admin' }))).toString('base64url')}.${s}`;
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer(forged) });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Keypair } from '@stellar/stellar-sdk';
 import { PI_SANDBOX_DEV_APP_WALLET_ADDRESS } from '@pishop/pi-protocol';
 import { ConfigError, loadConfig } from '../../src/config';
+import { PRODUCTION_ENV } from '../support/app';
 
 const WALLET = PI_SANDBOX_DEV_APP_WALLET_ADDRESS;
 
@@ -84,8 +85,94 @@ describe('configuration', () => {
     expect(issues[0].message).toMatch(/\w+/);
   });
 
-  it('requires JWT_SECRET in production', () => {
-    expect(issuesOf({ NODE_ENV: 'production' }).map((i) => i.key)).toEqual(['JWT_SECRET']);
+  const PRODUCTION = PRODUCTION_ENV;
+
+  it('starts in production with a secret, a Pi key and a mail server', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.jwtSecret).toBe(PRODUCTION.JWT_SECRET);
+    expect(config.forceHttps).toBe(true);
+    expect(config.pi.sandboxControl).toBe(false);
+    expect(config.serveSpas).toBe(true);
+  });
+
+  it.each([
+    ['JWT_SECRET', { JWT_SECRET: undefined }, /required in production/],
+    ['JWT_SECRET', { JWT_SECRET: 'too-short' }, /at least 32/],
+    ['PI_API_KEY', { PI_API_KEY: undefined }, /ALLOW_SIMULATED_PI/],
+    ['SMTP_URL', { SMTP_URL: undefined }, /ALLOW_LOG_ONLY_MAIL/],
+    ['PI_SANDBOX_CONTROL', { PI_SANDBOX_CONTROL: 'true' }, /production/],
+  ])('refuses production without a usable %s', (key, change, message) => {
+    const env = { ...PRODUCTION, ...change } as Record<string, string>;
+    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+    const issues = issuesOf(env);
+    expect(issues.map((i) => i.key)).toEqual([key]);
+    expect(issues[0].message).toMatch(message);
+  });
+
+  it('runs production on the simulated Pi and log-only mail only when told so', () => {
+    const { PI_API_KEY: _k, SMTP_URL: _s, ...rest } = PRODUCTION;
+    expect(issuesOf(rest).map((i) => i.key).sort()).toEqual(['PI_API_KEY', 'SMTP_URL']);
+    const config = loadConfig({ ...rest, ALLOW_SIMULATED_PI: 'true', ALLOW_LOG_ONLY_MAIL: 'true' });
+    expect(config.pi.sandboxLocal).toBe(true);
+    expect(config.allowLogOnlyMail).toBe(true);
+  });
+
+  it.each(['development', 'test', 'production'])('refuses the old public development secret (NODE_ENV=%s)', (mode) => {
+    const issues = issuesOf({ ...PRODUCTION, NODE_ENV: mode, JWT_SECRET: 'development-only-secret-change-me-please-32+chars' });
+    expect(issues.map((i) => i.key)).toEqual(['JWT_SECRET']);
+    expect(issues[0].message).toMatch(/published/);
+  });
+
+  it('listens on localhost only outside production, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...PRODUCTION, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
+  it('without JWT_SECRET: development keeps a secret in the data folder, tests get a random one per process', () => {
+    const dev = loadConfig({}, '/srv/shop');
+    expect(dev.jwtSecret).toBeNull();
+    expect(dev.jwtSecretFile).toBe('/srv/shop/data/jwt-secret');
+    expect(loadConfig({ USE_VOLUME_MEDIA: 'true' }).jwtSecretFile).toBe('/data/jwt-secret');
+    const a = loadConfig({ NODE_ENV: 'test' }).jwtSecret!;
+    expect(a.length).toBeGreaterThanOrEqual(48);
+    expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).not.toBe(a);
+  });
+
+  it('picks the defaults that used to be NODE_ENV branches in config, and each can be set', () => {
+    const dev = loadConfig({});
+    expect([dev.serveSpas, dev.forceHttps, dev.pi.sandboxControl, dev.pi.reconcileIntervalSeconds]).toEqual([true, false, true, 60]);
+    const test = loadConfig({ NODE_ENV: 'test' });
+    expect([test.serveSpas, test.forceHttps, test.pi.sandboxControl, test.pi.reconcileIntervalSeconds]).toEqual([false, false, true, 0]);
+    const set = loadConfig({ NODE_ENV: 'test', SERVE_SPAS: 'true', FORCE_HTTPS: 'true', PI_SANDBOX_CONTROL: 'false', PI_RECONCILE_INTERVAL_SECONDS: '30' });
+    expect([set.serveSpas, set.forceHttps, set.pi.sandboxControl, set.pi.reconcileIntervalSeconds]).toEqual([true, true, false, 30]);
+  });
+
+  it('TRUST_PROXY takes a hop count or proxy addresses/CIDRs, never "trust any client"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '::1,fd00::/8' }).trustProxy).toEqual(['::1', 'fd00::/8']);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example.com', '99']) {
+      expect(issuesOf({ TRUST_PROXY: bad }).map((i) => i.key)).toEqual(['TRUST_PROXY']);
+    }
+  });
+
+  it('CORS_ORIGINS lists exact origins; "*" (any site, with credentials) is refused', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://*.example.com', 'https://a.example.com/', 'a.example.com', 'ftp://a.example.com']) {
+      expect(issuesOf({ CORS_ORIGINS: bad }).map((i) => i.key)).toEqual(['CORS_ORIGINS']);
+    }
+  });
+
+  it("PI_FRAME_ANCESTORS defaults to Pi's app hosts and takes https origins only", () => {
+    expect(loadConfig({}).pi.frameAncestors).toEqual(['https://minepi.com', 'https://*.minepi.com', 'https://pinet.com', 'https://*.pinet.com']);
+    expect(loadConfig({ PI_FRAME_ANCESTORS: 'https://app.example.com https://*.example.org' }).pi.frameAncestors).toEqual(['https://app.example.com', 'https://*.example.org']);
+    for (const bad of ['*', 'http://app.example.com', "'none'", 'https://*']) {
+      expect(issuesOf({ PI_FRAME_ANCESTORS: bad }).map((i) => i.key)).toEqual(['PI_FRAME_ANCESTORS']);
+    }
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { AppError } from '../../src/lib/app-error';
 import { dtoSchema } from '../../src/lib/validation';
 import { createTestDatabase } from '../support/database';
+import { TEST_ENV } from '../support/app';
 
 class ProbeDto {
   @IsEmail({}, { message: 'must be an email address' })
@@ -24,7 +25,7 @@ describe('errors and validation', () => {
   beforeAll(async () => {
     const db = await createTestDatabase();
     cleanup = db.cleanup;
-    app = await buildApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), { dataSource: db.ds, logger: false, serveSpas: false });
+    app = await buildApp(loadConfig(TEST_ENV), { dataSource: db.ds, logger: false });
     await app.register(async (scope) => {
       scope.post('/api/v1/probe', { schema: { body: dtoSchema(ProbeDto) } }, async (req) => {
         received.push(req.body);

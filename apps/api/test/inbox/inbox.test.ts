@@ -15,7 +15,7 @@ describe('order inbox', () => {
     const body = (await checkout(w, token, service.slug)).json();
     return { number: body.order.number as string, threadId: body.order.threadId as number };
   }
-  const outboxTo = (to: string) => w.app.mailer.outbox.filter((m) => m.to === to);
+  const outboxTo = (to: string) => w.t.mail.to(to);
 
   it('customer and admin talk in the order thread, with read state per side and emails to the other side', async () => {
     const admin = await createUser(w.t, { role: 'admin', email: 'seller@example.test' });

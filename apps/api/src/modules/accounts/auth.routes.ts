@@ -4,17 +4,21 @@ import { dtoSchema } from '../../lib/validation';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessClaims } from '../../plugins/auth';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetDto, PiLoginDto, RegisterDto } from './accounts.dto';
 import { authConfigSchema, authResponseSchema, messageSchema } from './accounts.schemas';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import { assertSameSiteCaller, clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 import type { IssuedSession } from './sessions.service';
 
 const tags = ['auth'];
 const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+/** Sign-in bodies are a few short fields. */
+const AUTH_BODY_LIMIT = 16 * 1024;
 export const AUTH_RATE_LIMITS = { register: 10, login: 20, pi: 20, refresh: 60, logout: 60, reset: 5, resetConfirm: 10 };
 
 /** `/auth/*`: sign-up, sign-in (password, Pi), refresh, logout, password reset, config. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { accounts } = app;
   const secure = app.config.publicUrl.startsWith('https:');
+  const ownOrigin = new URL(app.config.publicUrl).origin;
+  const sameSiteOnly = async (request: FastifyRequest) => assertSameSiteCaller(request, ownOrigin, app.config.corsOrigins);
 
   const answer = (reply: FastifyReply, session: IssuedSession, status = 200) => {
     setRefreshCookie(reply, session.refreshToken, secure);
@@ -29,6 +33,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   const caller = (request: FastifyRequest) => ({ ip: request.ip });
 
   app.post<{ Body: RegisterDto }>('/auth/register', {
+    bodyLimit: AUTH_BODY_LIMIT,
     config: perMinute(AUTH_RATE_LIMITS.register),
     schema: {
       tags,
@@ -40,6 +45,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => answer(reply, await accounts.auth.register(request.body, caller(request)), 201));
 
   app.post<{ Body: LoginDto }>('/auth/login', {
+    bodyLimit: AUTH_BODY_LIMIT,
     config: perMinute(AUTH_RATE_LIMITS.login),
     schema: {
       tags,
@@ -62,6 +68,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: PiLoginDto }>('/auth/pi', {
+    bodyLimit: AUTH_BODY_LIMIT,
     config: perMinute(AUTH_RATE_LIMITS.pi),
     schema: {
       tags,
@@ -73,11 +80,15 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => answer(reply, await accounts.auth.piLogin(request.body.accessToken)));
 
   app.post('/auth/refresh', {
+    bodyLimit: AUTH_BODY_LIMIT,
+    onRequest: sameSiteOnly,
     config: perMinute(AUTH_RATE_LIMITS.refresh),
     schema: {
       tags,
       summary: 'New access token from the refresh cookie (rotated at every use)',
-      description: 'A refresh token used twice revokes its whole session family: 401 REFRESH_INVALID_TOKEN.',
+      description:
+        'A refresh token used twice revokes its whole session family (every refresh and access token of it): ' +
+        '401 REFRESH_INVALID_TOKEN. 403 CROSS_SITE_REQUEST when another site\'s page calls it.',
       response: { 200: authResponseSchema },
     },
   }, async (request, reply) => {
@@ -90,6 +101,8 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/auth/logout', {
+    bodyLimit: AUTH_BODY_LIMIT,
+    onRequest: sameSiteOnly,
     config: perMinute(AUTH_RATE_LIMITS.logout),
     schema: {
       tags,
@@ -109,6 +122,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: PasswordResetDto }>('/auth/password-reset', {
+    bodyLimit: AUTH_BODY_LIMIT,
     config: perMinute(AUTH_RATE_LIMITS.reset),
     schema: {
       tags,
@@ -126,6 +140,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: PasswordResetConfirmDto }>('/auth/password-reset/confirm', {
+    bodyLimit: AUTH_BODY_LIMIT,
     config: perMinute(AUTH_RATE_LIMITS.resetConfirm),
     schema: {
       tags,

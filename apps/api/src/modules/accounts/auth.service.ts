@@ -51,17 +51,21 @@ export class AuthService {
     });
   }
 
+  /**
+   * The attempt is counted (or refused as locked) before the password is checked; a known
+   * account and an unknown login go through the same steps and answer alike: 401
+   * INVALID_CREDENTIALS, then 423 ACCOUNT_LOCKED once the limit is used up.
+   */
   async login(input: LoginRequest, caller: Caller): Promise<IssuedSession> {
     this.assertPasswordLogin();
     await this.deps.recaptcha.verify(input.recaptchaToken, 'login', caller.ip);
     const user = await this.deps.users.findByLogin(input.login);
     // One lockout key per account whichever of email or username is typed.
     const key = user ? user.username : normaliseLogin(input.login).value;
-    await this.deps.lockout.assertNotLocked(key, caller.ip);
+    await this.deps.lockout.claimAttempt(key, caller.ip);
     const ok = await verifyPassword(user?.passwordHash, input.password);
     if (!ok || !user) {
-      const lockedUntil = await this.deps.lockout.recordFailure(key, caller.ip);
-      if (lockedUntil) await this.deps.lockout.assertNotLocked(key, caller.ip);
+      await this.deps.lockout.assertNotLockedAfterFailure(key, caller.ip);
       throw invalidCredentials();
     }
     if (!user.isActive) throw accountDisabled();

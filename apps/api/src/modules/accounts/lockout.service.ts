@@ -1,16 +1,21 @@
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { AccountErrorCodes as C, type LoginLockoutDto } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
-import { supportsRowLocks } from '../../lib/row-locks';
 import type { AppConfig } from '../../config';
 import { LoginAttempt } from './login-attempt.entity';
 
 export type LockoutSettings = AppConfig['auth']['lockout'];
 
 /**
- * Brute-force lockout in the spirit of django-axes: `maxFailures` failed sign-ins for one
+ * Brute-force lockout in the spirit of django-axes: `maxFailures` sign-in attempts for one
  * login from one IP within `windowMinutes` lock that pair for `cooloffMinutes`, even for
  * the right password; a success clears the record; an admin can unlock.
+ *
+ * An attempt is counted BEFORE its password is checked (`claimAttempt`), by conditional
+ * UPDATEs that the database applies one at a time (row locks on MySQL/MariaDB, one writer on
+ * SQLite), so concurrent guesses, also from several instances, are counted one by one and at
+ * most `maxFailures` passwords are ever checked per lock window; past the limit no password
+ * is checked at all. A success deletes the record (its attempt was not a failure).
  */
 export class LockoutService {
   constructor(
@@ -18,63 +23,83 @@ export class LockoutService {
     private readonly settings: LockoutSettings,
   ) {}
 
-  /** Refuses when the pair is locked now. */
-  async assertNotLocked(login: string, ip: string): Promise<void> {
-    const row = await this.ds.getRepository(LoginAttempt).findOne({
-      where: { login, ip, lockedUntil: MoreThan(new Date()) },
-    });
-    if (row?.lockedUntil) throw locked(row.lockedUntil);
+  /**
+   * Counts one attempt for the pair, or throws ACCOUNT_LOCKED (no password may be checked).
+   * Unknown logins are counted exactly like accounts, so the answers never tell them apart.
+   */
+  async claimAttempt(login: string, ip: string): Promise<void> {
+    // A success deleting the record between the two steps below leaves nothing to claim: go again.
+    for (let round = 0; round < 3; round++) {
+      const outcome = await this.tryClaim(login, ip, new Date());
+      if (outcome === 'claimed') return;
+      if (outcome === 'locked') throw locked(await this.lockEnd(login, ip));
+    }
+    throw locked(await this.lockEnd(login, ip));
   }
 
-  /** Counts a failure; returns the lock end when this failure locks the pair. */
-  async recordFailure(login: string, ip: string): Promise<Date | null> {
-    for (let attempt = 0; ; attempt++) {
-      const now = new Date();
-      // Make sure the row exists first, committed on its own (INSERT IGNORE / INSERT OR IGNORE):
-      // inserting inside the locking transaction below deadlocks concurrent first failures on InnoDB.
-      await this.ds
+  private async tryClaim(login: string, ip: string, now: Date): Promise<'claimed' | 'locked' | 'gone'> {
+    // The row exists first, committed on its own: inserting inside the locking transaction
+    // below would make concurrent first attempts deadlock on InnoDB.
+    // (Each statement runs in a transaction of its own so that an InnoDB deadlock is retried.)
+    await this.ds.transaction((em) =>
+      em
         .createQueryBuilder()
         .insert()
         .into(LoginAttempt)
         .values({ login, ip, failures: 0, firstFailureAt: now, lastFailureAt: now, lockedUntil: null })
         .orIgnore()
+        .execute(),
+    );
+    return this.ds.transaction(async (em) => {
+      const pair = { login, ip };
+      const qb = () => em.createQueryBuilder().update(LoginAttempt);
+      // A finished lock, or a count older than the window, starts over.
+      const windowStart = new Date(now.getTime() - this.settings.windowMinutes * 60_000);
+      await qb()
+        .set({ failures: 0, lockedUntil: null, firstFailureAt: now })
+        .where('login = :login AND ip = :ip', pair)
+        .andWhere('((lockedUntil IS NOT NULL AND lockedUntil <= :now) OR (lockedUntil IS NULL AND firstFailureAt < :windowStart))', { now, windowStart })
         .execute();
-      const outcome = await this.ds.transaction(async (em) => {
-        const repo = em.getRepository(LoginAttempt);
-        const row = await repo.findOne({ where: { login, ip }, ...lockFor(em) });
-        if (!row) return undefined; // a success just cleared it: start again
-        this.count(row, now);
-        await repo.save(row);
-        return row.lockedUntil;
-      });
-      if (outcome !== undefined || attempt >= 2) return outcome ?? null;
-    }
+      // The claim itself: only while unlocked and under the limit.
+      const claim = await qb()
+        .set({ failures: () => 'failures + 1', lastFailureAt: now })
+        .where('login = :login AND ip = :ip', pair)
+        .andWhere('lockedUntil IS NULL AND failures < :max', { max: this.settings.maxFailures })
+        .execute();
+      if (!claim.affected) return (await em.getRepository(LoginAttempt).existsBy(pair)) ? 'locked' : 'gone';
+      // The attempt that reaches the limit locks the pair now; its own password is still checked.
+      await qb()
+        .set({ lockedUntil: new Date(now.getTime() + this.settings.cooloffMinutes * 60_000) })
+        .where('login = :login AND ip = :ip', pair)
+        .andWhere('lockedUntil IS NULL AND failures >= :max', { max: this.settings.maxFailures })
+        .execute();
+      return 'claimed';
+    });
   }
 
-  /** One more failure on the row: a new count after the window or a finished lock; lock at the limit. */
-  private count(row: LoginAttempt, now: Date): void {
-    const windowStart = now.getTime() - this.settings.windowMinutes * 60_000;
-    const lockOver = row.lockedUntil !== null && row.lockedUntil.getTime() <= now.getTime();
-    if (row.failures === 0 || lockOver || row.firstFailureAt.getTime() < windowStart) {
-      row.failures = 1;
-      row.firstFailureAt = now;
-      row.lockedUntil = null;
-    } else {
-      row.failures += 1;
-    }
-    row.lastFailureAt = now;
-    if (row.failures >= this.settings.maxFailures && !row.lockedUntil) {
-      row.lockedUntil = new Date(now.getTime() + this.settings.cooloffMinutes * 60_000);
-    }
+  /** After a wrong password: ACCOUNT_LOCKED when that attempt used up the limit, else nothing. */
+  async assertNotLockedAfterFailure(login: string, ip: string): Promise<void> {
+    const row = await this.ds.getRepository(LoginAttempt).findOne({ where: { login, ip, lockedUntil: MoreThan(new Date()) } });
+    if (row?.lockedUntil) throw locked(row.lockedUntil);
+  }
+
+  /** When the pair's lock ends (a lock being set right now by a concurrent attempt: a full cool-off). */
+  private async lockEnd(login: string, ip: string): Promise<Date> {
+    const row = await this.ds.getRepository(LoginAttempt).findOne({ where: { login, ip } });
+    return row?.lockedUntil && row.lockedUntil.getTime() > Date.now()
+      ? row.lockedUntil
+      : new Date(Date.now() + this.settings.cooloffMinutes * 60_000);
   }
 
   /** A successful sign-in forgets the failures of that pair. */
   async reset(login: string, ip: string): Promise<void> {
-    await this.ds.getRepository(LoginAttempt).delete({ login, ip });
+    // In a transaction: racing a claim, InnoDB may pick this DELETE as a deadlock victim (retried).
+    await this.ds.transaction((em) => em.getRepository(LoginAttempt).delete({ login, ip }));
   }
 
   /** Forgets every record of these logins (password reset, admin unlock of a user). */
-  async resetLogins(logins: string[], em: EntityManager = this.ds.manager): Promise<void> {
+  async resetLogins(logins: string[], em?: EntityManager): Promise<void> {
+    if (!em) return this.ds.transaction((tx) => this.resetLogins(logins, tx));
     for (const login of logins) await em.getRepository(LoginAttempt).delete({ login });
   }
 
@@ -104,8 +129,4 @@ export function locked(until: Date): AppError {
 function humanDuration(seconds: number): string {
   if (seconds < 90) return `${seconds} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;
-}
-
-function lockFor(em: EntityManager) {
-  return supportsRowLocks(em) ? { lock: { mode: 'pessimistic_write' as const } } : {};
 }

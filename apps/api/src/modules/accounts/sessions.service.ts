@@ -7,6 +7,12 @@ import { RefreshToken } from './refresh-token.entity';
 import { RevokedAccessToken } from './revoked-access-token.entity';
 import { accountDisabled, invalidRefreshToken } from './accounts.errors';
 import { hashToken, newSecretToken } from './tokens';
+import { supportsRowLocks } from '../../lib/row-locks';
+
+/** FOR UPDATE on MySQL/MariaDB; SQLite runs one transaction at a time anyway. */
+function lockedRead(em: EntityManager) {
+  return supportsRowLocks(em) ? { lock: { mode: 'pessimistic_write' as const } } : {};
+}
 
 /** Refresh tokens live this long without use (each use rotates and extends). */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
@@ -43,7 +49,9 @@ export class SessionsService implements SessionGuard {
     if (!refreshToken) throw invalidRefreshToken('missing');
     const outcome = await this.ds.transaction(async (em): Promise<RotateOutcome> => {
       const repo = em.getRepository(RefreshToken);
-      const row = await repo.findOne({ where: { tokenHash: hashToken(refreshToken) } });
+      // A locking read: a second use of the same token waits here until the first commits,
+      // then sees it rotated (and the new token it issued) and revokes the family.
+      const row = await repo.findOne({ where: { tokenHash: hashToken(refreshToken) }, ...lockedRead(em) });
       if (!row) return { ok: false, reason: 'unknown' };
       if (row.revokedAt) return { ok: false, reason: 'revoked' };
       if (row.rotatedAt) {
@@ -120,9 +128,11 @@ export class SessionsService implements SessionGuard {
     // Access tokens issued within their lifetime may still be in use: revoke them too. A row's
     // issue time is its expiry minus the refresh lifetime (app clock, not the database's).
     const issuedAfter = Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000;
+    // Locking read: sees the latest committed tokens of the family, not this transaction's snapshot.
     const recent = await repo.find({
       where: { familyId: In(familyIds), expiresAt: MoreThan(new Date(issuedAfter + REFRESH_TOKEN_TTL_SECONDS * 1000)) },
-      select: { accessJti: true },
+      select: { id: true, accessJti: true },
+      ...lockedRead(em),
     });
     await this.revokeJtis(em, recent.map((r) => r.accessJti));
     await repo.update({ familyId: In(familyIds), revokedAt: IsNull() }, { revokedAt: new Date() });

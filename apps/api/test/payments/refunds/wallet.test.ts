@@ -5,6 +5,7 @@ import { buildApp } from '../../../src/app';
 import { ConfigError, loadConfig, type AppConfig } from '../../../src/config';
 import { Secret } from '../../../src/lib/secret';
 import { Refund, RefundEvent } from '../../../src/modules/payments/refunds/refund.entity';
+import { PRODUCTION_ENV } from '../../support/app';
 import { createUser, type CreatedUser } from '../../support/users';
 import { APP_WALLET, buildWorld, get, PI_KEY, type World } from '../world';
 import { a2uCreations, admin, appSequence, buildRefundWorld, paidPayment, refunds, requestRefund, SEED } from './helpers';
@@ -41,6 +42,8 @@ describe('the refund wallet seed', () => {
     expect(loadConfig({ PI_API_KEY: PI_KEY, PI_APP_WALLET_ADDRESS: APP_WALLET, PI_WALLET_PRIVATE_SEED: SEED }).pi.walletSeed?.reveal()).toBe(SEED);
     expect(loadConfig({ PI_API_KEY: PI_KEY, PI_APP_WALLET_ADDRESS: APP_WALLET }).pi.walletSeed).toBeUndefined();
     expect(loadConfig({}).pi.walletSeed?.reveal()).toBe(SEED);
+    // In production the sandbox's public seed is never a real wallet's.
+    expect(() => loadConfig({ ...PRODUCTION_ENV, PI_WALLET_PRIVATE_SEED: SEED })).toThrow(/PI_WALLET_PRIVATE_SEED: is the Pi sandbox's public development seed/);
   });
 
   describe('without a seed', () => {
