@@ -131,12 +131,9 @@ describe('the refund wallet seed', () => {
   it('is never written to the log, an answer or the database', async () => {
     const lines: string[] = [];
     const w = await buildRefundWorld();
-    // A second app on the same database and Pi, logging everything it does.
-    const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'trace', DEMO_DATA: 'false',
-      PI_API_BASE_URL: w.sandboxUrl, PI_HORIZON_URL: `${w.sandboxUrl}/ledger`, PI_API_KEY: PI_KEY, PI_APP_WALLET_ADDRESS: APP_WALLET, PI_WALLET_PRIVATE_SEED: SEED,
-    });
-    config.database = w.t.config.database;
+    // A second app on the same database and Pi with the same settings, logging everything it does.
+    const config: AppConfig = { ...w.t.config, logLevel: 'trace' };
+    expect(config.pi.walletSeed?.reveal()).toBe(SEED);
     const app = await buildApp(config, { dataSource: w.t.ds, closeDataSource: false, serveSpas: false, logStream: { write: (line) => void lines.push(line) } });
     await app.ready();
     try {
