@@ -69,5 +69,6 @@ describe('the create-admin command', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two CLI processes started through tsx: slow on a busy machine, never stuck.
+  }, 120_000);
 });

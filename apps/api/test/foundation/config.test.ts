@@ -184,7 +184,7 @@ describe('configuration', () => {
       cwd: apiDir,
       env: { PATH: process.env.PATH, [key]: value },
       encoding: 'utf8',
-      timeout: 20000,
+      timeout: 90000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${key}:`);

@@ -207,6 +207,21 @@ describe("Pi's real behaviour", () => {
   });
 });
 
+describe('callback bodies', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld();
+  });
+  afterAll(() => w.close());
+
+  it('refuses a callback body over 16 kB with 413, before anything is read from Pi', async () => {
+    const customer = await piCustomer(w);
+    const res = await post(w, customer.token, '/api/v1/pi/incomplete', { payment: { identifier: 'p', memo: 'x'.repeat(20_000) } });
+    expect(res.statusCode).toBe(413);
+    expect(await w.pi.calls({ path: '/v2/payments/p' })).toEqual([]);
+  });
+});
+
 describe('a pending order: pay again, or cancel it', () => {
   let w: World;
   beforeAll(async () => {

@@ -59,6 +59,16 @@ describe('POST /pi/webhook (signed intake for our own tools)', () => {
     expect((await w.pi.getPayment(piPaymentId)).status.developer_completed).toBe(false);
   });
 
+  it('keeps no attacker-sized payload from a refused webhook: its size and hash only', async () => {
+    const big = JSON.stringify({ paymentId: 'pay_big', filler: 'x'.repeat(60_000) });
+    const res = await send(big, 'a'.repeat(64));
+    expect(res.statusCode).toBe(401);
+    const [event] = await eventsFor(w, 'pay_big');
+    expect(event).toMatchObject({ outcome: 'refused', code: 'PI_WEBHOOK_SIGNATURE_INVALID' });
+    expect(event.rawPayload).toEqual({ bytes: big.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), signatureGiven: true });
+    expect(JSON.stringify(event.rawPayload).length).toBeLessThan(200);
+  });
+
   it('judges the signature before the body: unsigned junk is 401, signed junk is 400', async () => {
     expect((await send('{not json', 'a'.repeat(64))).statusCode).toBe(401);
     const junk = '{not json';

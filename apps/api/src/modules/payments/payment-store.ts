@@ -205,6 +205,8 @@ export class PaymentStore {
   async confirm(paymentId: number, txid: string, trail: Trail): Promise<Payment> {
     const posted: Message[] = [];
     const payment = await this.change(paymentId, trail, async (em, p, order) => {
+      // A retried transaction (deadlock) starts over: only the committed attempt's message is sent.
+      posted.length = 0;
       if (p.status === 'confirmed') return false;
       if (p.status === 'failed') {
         if (p.flagged) return false;

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/app-error';
 import { dtoSchema } from '../../lib/validation';
@@ -61,7 +61,9 @@ export const piWebhookRoutes: FastifyPluginAsync = async (app) => {
       if (!isValidSignature(secret, raw, request.headers[WEBHOOK_SIGNATURE_HEADER])) {
         const body = request.body as { paymentId?: unknown } | undefined;
         const piPaymentId = typeof body?.paymentId === 'string' ? body.paymentId.slice(0, 100) : null;
-        await app.payments.recordRefusal('webhook', piPaymentId, { rawBody: raw.slice(0, 4000), signature: request.headers[WEBHOOK_SIGNATURE_HEADER] ?? null }, 'PI_WEBHOOK_SIGNATURE_INVALID', 'Webhook refused: bad or missing X-Pi-Signature');
+        // An unsigned caller must not be able to fill the audit log: record what was refused, not its body.
+        request.log.warn({ bytes: raw.length, piPaymentId }, 'payments: webhook refused (bad or missing signature)');
+        await app.payments.recordRefusal('webhook', piPaymentId, { bytes: raw.length, sha256: sha256(raw), signatureGiven: typeof request.headers[WEBHOOK_SIGNATURE_HEADER] === 'string' }, 'PI_WEBHOOK_SIGNATURE_INVALID', 'Webhook refused: bad or missing X-Pi-Signature');
         throw new AppError('PI_WEBHOOK_SIGNATURE_INVALID', 'Bad or missing X-Pi-Signature');
       }
       if ((request.body as { __invalidJson?: boolean } | undefined)?.__invalidJson) {
@@ -73,6 +75,8 @@ export const piWebhookRoutes: FastifyPluginAsync = async (app) => {
     return app.payments.webhook(request.body.paymentId, safeJson(raw));
   });
 };
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function safeJson(text: string): unknown {
   try {

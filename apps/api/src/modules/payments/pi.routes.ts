@@ -13,6 +13,8 @@ const SOURCES: Record<string, PaymentEventSource> = {
   '/api/v1/pi/incomplete': 'incomplete',
 };
 const security = [{ bearerAuth: [] }];
+/** A callback names one payment: 16 kB is plenty (the SDK's PaymentDTO included). */
+const bodyLimit = 16 * 1024;
 
 /**
  * The Pi SDK's server-side callbacks, for the signed-in customer. Each re-reads the payment
@@ -36,6 +38,7 @@ export const piRoutes: FastifyPluginAsync = async (app: FastifyInstance) => {
 
   app.post('/pi/approve', {
     onRequest: app.requireUser,
+    bodyLimit,
     schema: {
       tags, security, body: dtoSchema(PiApproveDto), response,
       summary: 'Approve a Pi payment (SDK onReadyForServerApproval)',
@@ -47,6 +50,7 @@ export const piRoutes: FastifyPluginAsync = async (app: FastifyInstance) => {
 
   app.post('/pi/complete', {
     onRequest: app.requireUser,
+    bodyLimit,
     schema: {
       tags, security, body: dtoSchema(PiCompleteDto), response,
       summary: 'Complete a Pi payment (SDK onReadyForServerCompletion)',
@@ -58,6 +62,7 @@ export const piRoutes: FastifyPluginAsync = async (app: FastifyInstance) => {
 
   app.post('/pi/cancel', {
     onRequest: app.requireUser,
+    bodyLimit,
     schema: {
       tags, security, body: dtoSchema(PiCancelDto), response,
       summary: 'Report a cancelled Pi payment (SDK onCancel)',
@@ -69,6 +74,7 @@ export const piRoutes: FastifyPluginAsync = async (app: FastifyInstance) => {
 
   app.post('/pi/incomplete', {
     onRequest: app.requireUser,
+    bodyLimit,
     schema: {
       tags, security, body: dtoSchema(PiIncompleteDto), response,
       summary: 'Settle an incomplete Pi payment (SDK onIncompletePaymentFound)',
