@@ -181,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     port: e.PORT,
     // Outside production only this machine can reach the server unless HOST says otherwise.
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
-    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     database: parseDatabaseUrl(e.DATABASE_URL, cwd),
     dbTransactionRetries: e.DB_TRANSACTION_RETRIES,

@@ -46,7 +46,8 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   // Unset: 127.0.0.1, or 0.0.0.0 in production (config.ts).
   HOST: z.string().min(1).optional(),
-  PUBLIC_URL: url.default('http://localhost:3000'),
+  // Unset: http://localhost:<PORT> (config.ts), so links in mails follow the port.
+  PUBLIC_URL: url.optional(),
   DATABASE_URL: databaseUrl.optional(),
   // Unset: a random secret kept in <data>/jwt-secret (development), per process (test); required in production.
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
