@@ -40,6 +40,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
       MEDIA_ROOT: path.join(dataDir, 'media'),
       LOG_LEVEL: 'warn',
+      // Generated demo pictures and clips cost FFmpeg time at every start; tests that need them say so.
+      DEMO_MEDIA: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -79,6 +79,8 @@ export interface AppConfig {
   /** Production without SMTP_URL: mails only go to the log (explicitly allowed). */
   allowLogOnlyMail: boolean;
   demoData: boolean;
+  /** With demo data: generate pictures and preview clips for the demo items (sharp, FFmpeg). */
+  demoMedia: boolean;
   redisUrl?: string;
   /** Requests per minute and client on /api (routes may set lower limits). */
   rateLimitMax: number;
@@ -215,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     emailFrom: e.EMAIL_FROM,
     allowLogOnlyMail,
     demoData: e.DEMO_DATA,
+    demoMedia: e.DEMO_MEDIA,
     redisUrl: e.REDIS_URL,
     rateLimitMax: e.RATE_LIMIT_MAX,
     pi: {

@@ -121,6 +121,8 @@ export const envSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(600),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   DEMO_DATA: bool.default(true),
+  // With DEMO_DATA: pictures and preview clips for the demo items, made once at the first start.
+  DEMO_MEDIA: bool.default(true),
   // Private files (the seller's CV): never served statically.
   PRIVATE_ROOT: z.string().optional(),
   // Brute-force lockout (accounts): N failures for one login from one IP within the window
