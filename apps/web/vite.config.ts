@@ -20,5 +20,6 @@ export default defineConfig({
     proxy: { '/api': apiTarget, '/pi-sandbox': apiTarget, '/media': apiTarget },
   },
   // No source maps in the output: whatever is in dist/ is public.
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 700 },
+  // The manifest (dist/.vite, never served) tells the server which chunks a URL needs, to preload them.
+  build: { outDir: 'dist', sourcemap: false, manifest: true, chunkSizeWarningLimit: 700 },
 });

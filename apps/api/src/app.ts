@@ -19,6 +19,7 @@ import requestGuards from './plugins/request-guards';
 import eventsPlugin from './plugins/events';
 import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
+import compressPlugin from './plugins/compress';
 import { healthRoutes } from './modules/health/health.routes';
 import mediaModule from './modules/media';
 import accountsModule from './modules/accounts';
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(requestGuards);
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
   await app.register(securityHeaders);
+  await app.register(compressPlugin);
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(docsPlugin);

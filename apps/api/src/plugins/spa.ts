@@ -12,7 +12,45 @@ export interface SpaApp {
 }
 
 /** A URL's status and the head tags to put into index.html (the site module's `storefrontHead`). */
-export type HeadResolver = (pathname: string) => Promise<{ status: 200 | 404; tags: string }>;
+export type HeadResolver = (pathname: string) => Promise<{ status: 200 | 404; tags: string; modules?: string[] }>;
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+type ViteManifest = Record<string, ManifestChunk>;
+
+/** Vite's build manifest (build.manifest), or null when the build has none. */
+function readManifest(root: string): ViteManifest | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `<link rel="modulepreload">` for the chunks of the given source modules that index.html
+ * does not load already, so a page's own code downloads with the shell instead of after it.
+ */
+export function preloadLinks(manifest: ViteManifest | null, modules: string[]): string {
+  if (!manifest || modules.length === 0) return '';
+  const files = (key: string, seen: Set<string>) => {
+    if (seen.has(key) || !manifest[key]) return seen;
+    seen.add(key);
+    for (const dep of manifest[key].imports ?? []) files(dep, seen);
+    return seen;
+  };
+  const shell = new Set<string>();
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) files(key, shell);
+  const wanted = new Set<string>();
+  for (const m of modules) files(m, wanted);
+  return [...wanted]
+    .filter((key) => !shell.has(key))
+    .map((key) => `<link rel="modulepreload" crossorigin href="/${manifest[key].file}" />`)
+    .join('\n    ');
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,8 +96,8 @@ export default fp<{ apps: SpaApp[]; head?: HeadResolver }>(
         wildcard: true,
         index: false,
         preCompressed: true,
-        // Source maps stay on the build machine (the build also omits them; this guards old builds).
-        allowedPath: (pathName) => !pathName.endsWith('.map'),
+        // Source maps and the build manifest stay on the server (the build omits maps; this guards old builds).
+        allowedPath: (pathName) => !pathName.endsWith('.map') && !pathName.includes('/.vite/'),
         setHeaders: (res, filePath) => {
           const cache = HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
           res.header('Cache-Control', filePath.endsWith('index.html') ? 'no-cache' : cache);
@@ -67,13 +105,15 @@ export default fp<{ apps: SpaApp[]; head?: HeadResolver }>(
       });
     }
 
+    const manifests = new Map(built.map((spa) => [spa.prefix, readManifest(spa.root)]));
     const sendIndex = async (spa: SpaApp, request: FastifyRequest, reply: FastifyReply) => {
       const html = await fs.promises.readFile(path.join(spa.root, 'index.html'), 'utf8');
       reply.header('Cache-Control', 'no-cache');
       reply.type('text/html; charset=utf-8');
       if (spa.prefix !== '/' || !opts.head) return reply.send(html);
       const head = await opts.head(request.url.split('?')[0]);
-      return reply.status(head.status).send(injectHead(html, head.tags));
+      const preload = preloadLinks(manifests.get(spa.prefix) ?? null, head.modules ?? []);
+      return reply.status(head.status).send(injectHead(html, preload ? `${head.tags}\n    ${preload}` : head.tags));
     };
 
     // The SPA roots themselves (static serving answers directories with 403).

@@ -36,6 +36,13 @@ describe('storefront link previews without JavaScript (one-port server)', () => 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pishop-seo-'));
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'index.html'), INDEX);
+    fs.mkdirSync(path.join(dir, '.vite'));
+    fs.writeFileSync(path.join(dir, '.vite', 'manifest.json'), JSON.stringify({
+      'index.html': { file: 'assets/index-abc.js', isEntry: true, imports: ['_vendor.js'] },
+      '_vendor.js': { file: 'assets/vendor-1.js' },
+      '_card.js': { file: 'assets/card-2.js', imports: ['_vendor.js'] },
+      'src/features/catalog/components/service-page.tsx': { file: 'assets/service-page-3.js', isDynamicEntry: true, imports: ['index.html', '_card.js'] },
+    }));
     const db = await createTestDatabase();
     cleanup = db.cleanup;
     const config = loadConfig({ ...TEST_ENV, PUBLIC_URL });
@@ -95,6 +102,14 @@ describe('storefront link previews without JavaScript (one-port server)', () => 
     expect(ld['@type']).toBe('Product');
     expect(ld.name).toBe('Landing page build');
     expect(ld.offers).toMatchObject({ '@type': 'Offer', price: '499.00', priceCurrency: 'EUR', url: `${PUBLIC_URL}/services/landing-page` });
+  });
+
+  it("preloads the page's own chunks (not the shell's) and never serves the build manifest", async () => {
+    const html = (await app.inject({ method: 'GET', url: '/services/landing-page' })).body;
+    const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(preloads).toEqual(['/assets/card-2.js', '/assets/service-page-3.js']);
+    expect((await app.inject({ method: 'GET', url: '/blog' })).body).not.toContain('modulepreload');
+    expect((await app.inject({ method: 'GET', url: '/.vite/manifest.json' })).statusCode).toBe(404);
   });
 
   it('answers an unknown service slug, an inactive service and an unknown path with 404 and the SPA HTML', async () => {

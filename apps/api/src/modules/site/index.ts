@@ -7,6 +7,8 @@ import { siteRoutes } from './site.routes';
 export interface StorefrontHead {
   status: 200 | 404;
   tags: string;
+  /** Storefront source modules this URL renders (the SPA server preloads their chunks). */
+  modules: string[];
 }
 
 declare module 'fastify' {
@@ -26,7 +28,7 @@ export default fp(
     const publicUrl = app.config.publicUrl;
     app.decorate('storefrontHead', async (pathname: string) => {
       const head = await pageHeadFor(pathname, deps, publicUrl);
-      return { status: head.status, tags: renderHead(head, publicUrl, SITE_NAME) };
+      return { status: head.status, tags: renderHead(head, publicUrl, SITE_NAME), modules: head.module ? [head.module] : [] };
     });
     await app.register(siteRoutes, deps);
   },

@@ -14,6 +14,8 @@ export interface PageHead {
   /** Pages that only make sense signed in, and the not-found page, are kept out of search. */
   noindex?: boolean;
   jsonLd?: Record<string, unknown>;
+  /** The storefront source module that renders this URL (its chunk is preloaded). */
+  module?: string;
 }
 
 const absolute = (url: string, base: string) => new URL(url, base + '/').toString();

@@ -33,6 +33,22 @@ const STATIC: Record<string, Head> = {
   '/inbox': { title: `Messages · ${SITE_NAME}`, description: 'Your conversations about your orders.', noindex: true },
 };
 
+/** The storefront modules of the public pages (apps/web/src/app/router.tsx), so their chunks load with the page. */
+const MODULES = {
+  home: 'src/features/content/components/home-page.tsx',
+  services: 'src/features/catalog/components/service-list.tsx',
+  service: 'src/features/catalog/components/service-page.tsx',
+  projects: 'src/features/content/components/projects-page.tsx',
+  blog: 'src/features/content/components/blog-pages.tsx',
+  legal: 'src/features/content/components/legal-page.tsx',
+} as const;
+const STATIC_MODULES: Record<string, string> = {
+  '/': MODULES.home,
+  '/services': MODULES.services,
+  '/projects': MODULES.projects,
+  '/blog': MODULES.blog,
+};
+
 /** Signed-in pages with an id in the path: the server cannot see the user, so they answer 200 un-indexed. */
 const PRIVATE_DETAIL: [RegExp, Head][] = [
   [/^\/orders\/[^/]+$/, { title: `Order · ${SITE_NAME}`, description: 'An order, its payment and its messages.', noindex: true }],
@@ -140,7 +156,7 @@ function segment(raw: string): string | null {
 export async function pageHeadFor(pathname: string, deps: PageHeadDeps, publicUrl: string): Promise<PageHead> {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const fixed = STATIC[path];
-  if (fixed) return { status: 200, path, image: DEFAULT_IMAGE, type: 'website', ...fixed };
+  if (fixed) return { status: 200, path, image: DEFAULT_IMAGE, type: 'website', module: STATIC_MODULES[path], ...fixed };
   for (const [pattern, head] of PRIVATE_DETAIL) {
     if (pattern.test(path)) return { status: 200, path, image: DEFAULT_IMAGE, type: 'website', ...head };
   }
@@ -148,19 +164,19 @@ export async function pageHeadFor(pathname: string, deps: PageHeadDeps, publicUr
   if (legal) {
     const page = await orNull(() => deps.content.getPage(legal));
     if (!page) return NOT_FOUND_HEAD(path);
-    return { status: 200, path, image: DEFAULT_IMAGE, type: 'website', title: `${page.title} · ${SITE_NAME}`, description: plainText(page.bodyHtml) || page.title };
+    return { status: 200, path, image: DEFAULT_IMAGE, type: 'website', module: MODULES.legal, title: `${page.title} · ${SITE_NAME}`, description: plainText(page.bodyHtml) || page.title };
   }
   const service = /^\/services\/([^/]+)$/.exec(path);
   if (service) {
     const slug = segment(service[1]);
     const found = slug === null ? null : await orNull(() => deps.catalog.getServiceBySlug(slug));
-    return found ? serviceHead(found, `/services/${encodeURIComponent(found.slug)}`, publicUrl) : NOT_FOUND_HEAD(path);
+    return found ? { ...serviceHead(found, `/services/${encodeURIComponent(found.slug)}`, publicUrl), module: MODULES.service } : NOT_FOUND_HEAD(path);
   }
   const post = /^\/blog\/([^/]+)$/.exec(path);
   if (post) {
     const slug = segment(post[1]);
     const found = slug === null ? null : await orNull(() => deps.content.getPostBySlug(slug));
-    return found ? postHead(found, `/blog/${encodeURIComponent(found.slug)}`, publicUrl) : NOT_FOUND_HEAD(path);
+    return found ? { ...postHead(found, `/blog/${encodeURIComponent(found.slug)}`, publicUrl), module: MODULES.blog } : NOT_FOUND_HEAD(path);
   }
   return NOT_FOUND_HEAD(path);
 }
