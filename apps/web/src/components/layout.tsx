@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
-import { useSession } from '../features/auth/hooks/use-session';
-import { useUnreadCount } from '../features/inbox/api/inbox';
+import { useSession } from '../lib/session';
+import { useUnreadCount } from '../lib/unread-count';
 
 export function Layout() {
   const { user, signOut } = useSession();

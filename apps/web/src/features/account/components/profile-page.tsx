@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { AVATAR_CHOICES, type AvatarChoice } from '@pishop/shared';
 import { errorMessage, fieldErrors } from '../../../lib/api-client';
-import { updateMe } from '../../auth/api/auth';
-import { useSession } from '../../auth/hooks/use-session';
+import { useSession } from '../../../lib/session';
+import { updateMe } from '../api/profile';
 
 export function ProfilePage() {
   const { user, signedIn } = useSession();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Pager } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
 import { useServices } from '../api/services';
-import { ServiceCard } from './service-card';
+import { ServiceCard } from '../../../components/service-card';
 
 export function ServiceList() {
   const [page, setPage] = useState(1);

@@ -2,7 +2,7 @@ import { useParams } from 'react-router-dom';
 import { HtmlContent } from '../../../components/html-content';
 import { QueryState } from '../../../components/query-state';
 import { formatEur, formatPi } from '../../../lib/format';
-import { PayWithPi } from '../../payments/components/pay-with-pi';
+import { PayWithPi } from '../../../components/pay-with-pi';
 import { useService } from '../api/services';
 
 export function ServicePage() {
@@ -50,7 +50,7 @@ export function ServicePage() {
               <div className="card-body">
                 <p className="h3 mb-0">{formatEur(s.priceEurCents)}</p>
                 <p className="text-muted" data-testid="price-pi">≈ {formatPi(s.pricePi)}</p>
-                <PayWithPi serviceSlug={s.slug} />
+                <PayWithPi target={{ serviceSlug: s.slug }} />
               </div>
             </div>
           </aside>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { QueryState } from '../../../components/query-state';
-import { ServiceCard } from '../../catalog/components/service-card';
+import { ServiceCard } from '../../../components/service-card';
 import { useHome } from '../api/content';
 
 export function HomePage() {

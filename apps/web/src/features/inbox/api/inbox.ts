@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MessageView, Page, ThreadSummary, ThreadView, UnreadCount } from '@pishop/shared';
+import type { MessageView, Page, ThreadSummary, ThreadView } from '@pishop/shared';
 import { api } from '../../../lib/api-client';
 
 export const useThreads = (page = 1) =>
@@ -14,14 +14,6 @@ export const threadQuery = (id: string) =>
     queryFn: async () => (await api.get<ThreadView>(`/inbox/threads/${encodeURIComponent(id)}`)).data,
   });
 export const useThread = (id: string) => useQuery(threadQuery(id));
-
-export const useUnreadCount = (enabled: boolean) =>
-  useQuery({
-    queryKey: ['inbox', 'unread'],
-    enabled,
-    refetchInterval: 30_000,
-    queryFn: async () => (await api.get<UnreadCount>('/inbox/unread-count')).data,
-  });
 
 export function usePostMessage(threadId: string) {
   const queryClient = useQueryClient();

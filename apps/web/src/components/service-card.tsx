@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { ServiceSummary } from '@pishop/shared';
-import { formatEur, formatPi } from '../../../lib/format';
+import { formatEur, formatPi } from '../lib/format';
 
 export function ServiceCard({ service }: { service: ServiceSummary }) {
   return (
