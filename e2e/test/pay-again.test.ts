@@ -57,6 +57,7 @@ describe('a pending order after a cancelled payment', () => {
 
   it('cancels an unpaid order, which then offers no payment', async () => {
     const page = s.page;
+    await signUp(s, page, 'lena');
     const wallet = await startPaying(s, page);
     await wallet.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('status').getByText('The payment was cancelled').waitFor({ timeout: 30000 });
@@ -74,6 +75,7 @@ describe('a pending order after a cancelled payment', () => {
     await sandbox.setFaults({ hangAuthenticate: true });
     try {
       const page = s.page;
+      await signUp(s, page, 'otto');
       await page.goto(`${s.server.url}/services`);
       await page.locator('.card-title a').first().click();
       await page.getByRole('button', { name: 'Pay with Pi' }).click();
