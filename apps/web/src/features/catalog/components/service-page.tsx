@@ -11,7 +11,7 @@ export function ServicePage() {
   const service = useService(slug);
   const reducedMotion = usePrefersReducedMotion();
   return (
-    <QueryState query={service}>
+    <QueryState query={service} page>
       {(s) => (
         <article className="service-layout">
           <header className="service-head">

@@ -17,7 +17,7 @@ export function ThreadPage() {
     post.mutate(body, { onSuccess: () => setBody('') });
   };
   return (
-    <QueryState query={thread}>
+    <QueryState query={thread} page>
       {(t) => (
         <>
           <h1 className="h3 mb-3">Order {t.orderNumber}</h1>

@@ -10,7 +10,7 @@ export function OrderPage() {
   const { number = '' } = useParams();
   const order = useOrder(number);
   return (
-    <QueryState query={order}>
+    <QueryState query={order} page>
       {(o) => (
         <>
           <h1 className="h3">

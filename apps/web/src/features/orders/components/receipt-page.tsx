@@ -24,7 +24,7 @@ export function ReceiptPage() {
   const { id } = useParams();
   const receipt = useReceipt(Number(id));
   return (
-    <QueryState query={receipt}>
+    <QueryState query={receipt} page>
       {(r) => (
         <div className="mx-auto" style={{ maxWidth: 640 }}>
           <h1 className="h3">
