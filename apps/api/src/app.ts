@@ -28,6 +28,7 @@ import contentModule from './modules/content';
 import inboxModule from './modules/inbox';
 import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
+import dashboardModule from './modules/dashboard';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -112,6 +113,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(inboxModule);
   await app.register(ordersModule);
   await app.register(paymentsModule);
+  await app.register(dashboardModule);
 
   if (opts.serveSpas ?? config.serveSpas) {
     await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });
