@@ -1,8 +1,9 @@
+import { Avatar } from '@mui/material';
 import {
-  BooleanField, BooleanInput, Button, Datagrid, DateField, DeleteButton, Edit, List, SearchInput, SelectInput,
-  SimpleForm, TextField, TextInput, useNotify, useRecordContext, type ResourceProps,
+  BooleanField, BooleanInput, BulkUpdateButton, Button, Datagrid, DateField, DeleteButton, Edit, FunctionField, List, SaveButton, SearchInput, SelectInput,
+  SimpleForm, TextField, TextInput, Toolbar, TopToolbar, useNotify, useRecordContext, type ResourceProps,
 } from 'react-admin';
-import { dataProvider } from '../../dataProvider';
+import { useAppDataProvider } from '../../hooks/useAppDataProvider';
 
 const roles = [
   { id: 'customer', name: 'Customer' },
@@ -12,13 +13,16 @@ const roles = [
 /** Clears every sign-in lockout of this user (all IPs). */
 function UnlockButton() {
   const user = useRecordContext<{ id: number }>();
+  const dataProvider = useAppDataProvider();
   const notify = useNotify();
   if (!user) return null;
-  const unlock = () =>
-    dataProvider.action(`users/${user.id}/unlock`).then(
+  const unlock = (e?: React.MouseEvent) => {
+    e?.stopPropagation();
+    return dataProvider.action(`users/${user.id}/unlock`).then(
       () => notify('Sign-in unlocked', { type: 'info' }),
-      (e: Error) => notify(e.message, { type: 'error' }),
+      (err: Error) => notify(err.message, { type: 'error' }),
     );
+  };
   return <Button label="Unlock sign-in" onClick={unlock} />;
 }
 
@@ -26,19 +30,31 @@ export const users: ResourceProps = {
   name: 'users',
   list: () => (
     <List filters={[<SearchInput source="q" alwaysOn key="q" />, <SelectInput source="role" choices={roles} key="role" />]} sort={{ field: 'createdAt', order: 'DESC' }}>
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <Datagrid
+        rowClick="edit"
+        bulkActionButtons={
+          <>
+            <BulkUpdateButton data={{ isActive: true }} label="Activate" mutationMode="pessimistic" />
+            <BulkUpdateButton data={{ isActive: false }} label="Deactivate" mutationMode="pessimistic" />
+          </>
+        }
+      >
+        <FunctionField label="" render={(u: { avatarUrl: string; username: string }) => <Avatar src={u.avatarUrl} alt={u.username} sx={{ width: 32, height: 32 }} />} />
+        <TextField source="displayName" />
         <TextField source="username" />
         <TextField source="email" />
         <TextField source="role" />
         <BooleanField source="isActive" label="Active" />
         <TextField source="piUsername" label="Pi" />
         <DateField source="lastLoginAt" showTime />
+        <UnlockButton />
       </Datagrid>
     </List>
   ),
   edit: () => (
-    <Edit mutationMode="pessimistic" actions={<UnlockButton />}>
-      <SimpleForm>
+    <Edit mutationMode="pessimistic" actions={<TopToolbar><UnlockButton /></TopToolbar>}>
+      {/* The API never deletes users (orders keep them): no Delete button. */}
+      <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
         <TextInput source="displayName" fullWidth />
         <SelectInput source="role" choices={roles} />
         <BooleanInput source="isActive" label="Active" />
