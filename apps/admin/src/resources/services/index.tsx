@@ -35,9 +35,10 @@ function ServiceList() {
   );
 }
 
-function ServiceForm() {
+/** New services start as drafts (inactive) until the seller activates them. */
+function ServiceForm({ defaults }: { defaults?: Record<string, unknown> }) {
   return (
-    <SimpleForm>
+    <SimpleForm defaultValues={defaults}>
       <TextInput source="title" validate={required()} fullWidth />
       <TextInput source="slug" helperText="Made from the title when empty" fullWidth />
       <TextInput source="summary" fullWidth />
@@ -68,5 +69,5 @@ export const services: ResourceProps = {
   name: 'services',
   list: ServiceList,
   edit: () => <Edit mutationMode="pessimistic"><ServiceForm /></Edit>,
-  create: () => <Create redirect="edit"><ServiceForm /></Create>,
+  create: () => <Create redirect="edit"><ServiceForm defaults={{ active: false, features: [], faqs: [] }} /></Create>,
 };
