@@ -90,7 +90,11 @@ describe('back office: a seller runs an empty shop', () => {
       await page.locator('.ra-input-faqs').getByRole('button', { name: 'Add' }).click();
       await page.locator('[name="faqs.0.question"]').fill('How long does it take?');
       await page.locator('[name="faqs.0.answer"]').fill('About a week.');
-      await features.getByRole('button', { name: 'Move up' }).nth(1).click();
+      // The iterator shows its row buttons on hover.
+      const second = features.locator('.RaSimpleFormIterator-line').nth(1);
+      await second.hover();
+      await second.getByRole('button', { name: 'Move up' }).click();
+      expect(await page.locator('[name="features.0.title"]').inputValue()).toBe('Source files');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Element created').waitFor();
 
@@ -101,7 +105,8 @@ describe('back office: a seller runs an empty shop', () => {
       await page.goto(`${server.url}/admin/#/services`);
       const row = page.locator('tbody tr', { hasText: 'Logo design' });
       await row.locator('input[type="checkbox"]').check();
-      await page.getByRole('button', { name: 'Activate' }).click();
+      await page.getByRole('button', { name: 'Activate', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await page.getByText(/Element updated|1 element updated/).waitFor();
       const pub = await (await fetch(`${server.url}/api/v1/services/logo-design`)).json() as {
         features: { title: string }[]; faqs: { question: string }[]; imageUrl: string | null; previewUrl: string | null;

@@ -31,6 +31,7 @@ describe('back office', () => {
     expect(await offered()).toContain(title);
     await firstRow.locator('input[type="checkbox"]').check();
     await s.page.getByRole('button', { name: 'Deactivate' }).click();
+    await s.page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await s.page.getByText(/Element updated|1 element updated/).waitFor();
     expect(await offered()).not.toContain(title);
   });
