@@ -100,6 +100,8 @@ export interface AppDataProvider extends DataProvider {
   stats(query?: AdminStatsQuery): Promise<AdminStats>;
   /** Unread customer messages for the admin side (the Inbox badge). */
   unreadCount(): Promise<{ unread: number; threads: number }>;
+  /** E-mails the user a password-reset link (the public `POST /auth/password-reset`). */
+  sendPasswordReset(email: string): Promise<unknown>;
   /** Reading a thread changes nothing; this marks it read. */
   markThreadRead(id: Identifier): Promise<{ id: number; unread: number }>;
   /** `POST /admin/payments/:id/refund` with its Idempotency-Key (resources/refunds). */
@@ -121,4 +123,6 @@ export const dataProvider: AppDataProvider = {
   },
   unreadCount: async () => (await httpClient(`${env.VITE_API_BASE_URL}/inbox/unread-count`)).json,
   markThreadRead: (id) => post(`threads/${id}/read`, {}),
+  sendPasswordReset: async (email) =>
+    (await httpClient(`${env.VITE_API_BASE_URL}/auth/password-reset`, { method: 'POST', body: JSON.stringify({ email }) })).json,
 };

@@ -1,6 +1,6 @@
 import { Avatar } from '@mui/material';
 import {
-  BooleanField, BooleanInput, BulkUpdateButton, Button, Datagrid, DateField, DeleteButton, Edit, FunctionField, List, SaveButton, SearchInput, SelectInput,
+  BooleanField, BooleanInput, BulkUpdateButton, Button, Datagrid, DateField, DeleteButton, Edit, FunctionField, List, ReferenceManyCount, SaveButton, SearchInput, SelectInput,
   SimpleForm, TextField, TextInput, Toolbar, TopToolbar, useNotify, useRecordContext, type ResourceProps,
 } from 'react-admin';
 import { useAppDataProvider } from '../../hooks/useAppDataProvider';
@@ -26,6 +26,23 @@ function UnlockButton() {
   return <Button label="Unlock sign-in" onClick={unlock} />;
 }
 
+/** Sends the user a password-reset e-mail (only for users with an e-mail; Pi Login accounts have none). */
+function PasswordResetButton() {
+  const user = useRecordContext<{ id: number; email: string | null }>();
+  const dataProvider = useAppDataProvider();
+  const notify = useNotify();
+  if (!user?.email) return null;
+  const email = user.email;
+  const send = (e?: React.MouseEvent) => {
+    e?.stopPropagation();
+    return dataProvider.sendPasswordReset(email).then(
+      () => notify(`Password reset e-mail sent to ${email}`, { type: 'info' }),
+      (err: Error) => notify(err.message, { type: 'error' }),
+    );
+  };
+  return <Button label="Send password reset" onClick={send} />;
+}
+
 export const users: ResourceProps = {
   name: 'users',
   list: () => (
@@ -46,13 +63,14 @@ export const users: ResourceProps = {
         <TextField source="role" />
         <BooleanField source="isActive" label="Active" />
         <TextField source="piUsername" label="Pi" />
+        <ReferenceManyCount label="Orders" reference="orders" target="customerId" link />
         <DateField source="lastLoginAt" showTime />
         <UnlockButton />
       </Datagrid>
     </List>
   ),
   edit: () => (
-    <Edit mutationMode="pessimistic" actions={<TopToolbar><UnlockButton /></TopToolbar>}>
+    <Edit mutationMode="pessimistic" actions={<TopToolbar><PasswordResetButton /><UnlockButton /></TopToolbar>}>
       {/* The API never deletes users (orders keep them): no Delete button. */}
       <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
         <TextInput source="displayName" fullWidth />
