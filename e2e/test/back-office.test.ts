@@ -16,8 +16,9 @@ describe('back office', () => {
 
   it('signs the seller in and lists the demo services from the API', async () => {
     await signIn();
+    // Sign-in lands on the dashboard (its own tables); wait for the services grid itself.
     await s.page.getByRole('menuitem', { name: /services/i }).first().click();
-    await s.page.locator('tbody tr').first().waitFor();
+    await s.page.locator('td.column-title').first().waitFor();
     expect(await s.page.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
   });
 
