@@ -47,7 +47,7 @@ module.exports = {
       name: 'admin-resources-use-useDataProvider',
       severity: 'error',
       comment: "Resources get the data provider from react-admin's useDataProvider.",
-      from: { path: '^apps/admin/src/resources/' },
+      from: { path: '^apps/admin/src/(resources|components|dashboard|layout)/' },
       to: { path: '^apps/admin/src/dataProvider' },
     },
     {

@@ -28,6 +28,7 @@ import contentModule from './modules/content';
 import inboxModule from './modules/inbox';
 import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
+import dashboardModule from './modules/dashboard';
 import siteModule from './modules/site';
 
 export interface BuildAppOptions {
@@ -113,6 +114,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(inboxModule);
   await app.register(ordersModule);
   await app.register(paymentsModule);
+  await app.register(dashboardModule);
   // Site files and the storefront's per-URL head tags (reads catalog and content).
   await app.register(siteModule);
 

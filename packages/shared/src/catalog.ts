@@ -67,6 +67,28 @@ export interface ServiceInput {
   active?: boolean;
   featured?: boolean;
   position?: number;
+  /**
+   * The whole list of features, saved with the service in one transaction: items with an
+   * `id` of this service are updated, items without one are created, the service's other
+   * features are removed, and the list order becomes their order. Left out: unchanged.
+   */
+  features?: ServiceFeatureItem[];
+  /** The whole list of FAQs, saved like `features`. */
+  faqs?: ServiceFaqItem[];
+}
+
+/** One feature inside `ServiceInput.features` / `AdminService.features`. */
+export interface ServiceFeatureItem {
+  id?: number;
+  title: string;
+  description?: string;
+}
+
+/** One FAQ inside `ServiceInput.faqs` / `AdminService.faqs`. */
+export interface ServiceFaqItem {
+  id?: number;
+  question: string;
+  answer: string;
 }
 
 export interface AdminService extends Priced {
@@ -83,6 +105,9 @@ export interface AdminService extends Priced {
   active: boolean;
   featured: boolean;
   position: number;
+  /** In display order. */
+  features: Required<Pick<ServiceFeatureItem, 'id' | 'title' | 'description'>>[];
+  faqs: Required<ServiceFaqItem>[];
   createdAt: string;
   updatedAt: string;
 }

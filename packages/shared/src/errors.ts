@@ -64,6 +64,8 @@ export const ERROR_STATUS = {
   MEDIA_NOT_FOUND: 404,
   MEDIA_INVALID_TRANSITION: 409,
   MEDIA_JOB_INVALID_TRANSITION: 409,
+  /** A record names a media id that does not exist, failed processing, or is of the wrong kind (details.fields). */
+  MEDIA_REFERENCE_INVALID: 422,
 
   // Orders
   ORDER_NOT_FOUND: 404,

@@ -73,4 +73,6 @@ export const MediaErrorCodes = {
   /** The bytes look like an image but cannot be decoded (422). */
   MEDIA_UNREADABLE: 'MEDIA_UNREADABLE',
   MEDIA_NOT_FOUND: 'MEDIA_NOT_FOUND',
+  /** A service, post or project names a media id that does not exist, failed, or is of the wrong kind (422, details.fields). */
+  MEDIA_REFERENCE_INVALID: 'MEDIA_REFERENCE_INVALID',
 } as const;

@@ -49,3 +49,35 @@ test('renews an expired access token once with the refresh cookie, then retries'
   expect(calls.map((c) => c.auth)).toEqual(['Bearer expired', null, 'Bearer fresh']);
   expect(session.get()).toBe('fresh');
 });
+
+test("errors carry the API's message and field errors (toasts and forms read them)", async () => {
+  session.set('token-1');
+  fakeApi(() => json({ error: { code: 'MEDIA_REFERENCE_INVALID', message: 'Invalid request: imageMediaId media 9 is a video, not a image' }, errors: { imageMediaId: 'media 9 is a video, not a image' } }, 422));
+  const failure = await dataProvider.update('services', { id: 1, data: { imageMediaId: 9 }, previousData: { id: 1 } }).catch((e: unknown) => e);
+  expect(failure).toMatchObject({
+    message: 'Invalid request: imageMediaId media 9 is a video, not a image',
+    status: 422,
+    body: { errors: { imageMediaId: 'media 9 is a video, not a image' } },
+  });
+});
+
+test('updateMany sends one PUT per id with only the changed fields (the stock client)', async () => {
+  session.set('token-1');
+  const bodies: string[] = [];
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    bodies.push(`${init?.method} ${new URL(String(input)).pathname} ${init?.body}`);
+    return json({ id: Number(String(input).split('/').pop()) });
+  }) as typeof fetch;
+  const { data } = await dataProvider.updateMany('services', { ids: [3, 4], data: { active: true } });
+  expect(data).toEqual([3, 4]);
+  expect(bodies.sort()).toEqual(['PUT /api/v1/admin/services/3 {"active":true}', 'PUT /api/v1/admin/services/4 {"active":true}']);
+});
+
+test('stats asks for the period and interval', async () => {
+  session.set('token-1');
+  const calls = fakeApi(() => json({ interval: 'week' }));
+  await dataProvider.stats({ from: '2026-01-01', to: '2026-03-31', interval: 'week' });
+  const url = new URL(calls[0].url);
+  expect(url.pathname).toBe('/api/v1/admin/stats');
+  expect(Object.fromEntries(url.searchParams)).toEqual({ from: '2026-01-01', to: '2026-03-31', interval: 'week' });
+});

@@ -1,10 +1,11 @@
 import { Button, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
 import { useMutation } from '@tanstack/react-query';
-import { dataProvider } from '../dataProvider';
+import { useAppDataProvider } from '../hooks/useAppDataProvider';
 
 /** One bulk action through `POST /admin/<resource>/bulk {ids, action}`. */
 export function BulkActionButton({ resource, action, label }: { resource: string; action: string; label: string }) {
   const { selectedIds } = useListContext();
+  const dataProvider = useAppDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll(resource);

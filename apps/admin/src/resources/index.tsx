@@ -7,8 +7,8 @@ import { threads } from './threads';
 import { pages } from './pages';
 import { posts } from './posts';
 import { projects } from './projects';
-import { serviceFaqs, serviceFeatures, services } from './services';
+import { services } from './services';
 import { loginLockouts, users } from './users';
 
 /** Every back-office resource, served by /api/v1/admin/<name>. */
-export const resources: ResourceProps[] = [orders, payments, refunds, paymentEvents, threads, services, serviceFeatures, serviceFaqs, posts, projects, pages, media, users, loginLockouts];
+export const resources: ResourceProps[] = [orders, payments, refunds, paymentEvents, threads, services, posts, projects, pages, media, users, loginLockouts];

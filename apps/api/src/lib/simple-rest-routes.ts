@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { dtoSchema } from './validation';
+import { validationFailed } from './app-error';
+import { dtoSchema, partialDtoSchema, validateDto } from './validation';
 import { parseListParams, sendList, simpleRestQuerySchema, type ListParams, type ListResult, type SimpleRestQuery, type SimpleRestSpec } from './simple-rest';
 
 type DtoClass = new () => object;
@@ -15,12 +16,17 @@ export interface SimpleRestResource<Rec, Input> {
   noun: string;
   /** JSON schema of one record as answered. */
   record: Record<string, unknown>;
-  /** class-validator DTO of POST and PUT bodies (PUT sends the whole record; unknown and read-only fields are dropped). */
+  /**
+   * class-validator DTO of POST and PUT bodies (unknown and read-only fields are dropped).
+   * PUT may send only some fields (react-admin's `updateMany` sends `{active: true}`): the
+   * fields left out take their stored values before the whole record is validated.
+   */
   input?: DtoClass;
   list(params: ListParams): Promise<ListResult<Rec>>;
   get(id: number): Promise<Rec>;
   create?(input: Input): Promise<Rec>;
-  update?(id: number, input: Input): Promise<Rec>;
+  /** `given`: the fields the PUT body carried (the rest of `input` are stored values). */
+  update?(id: number, input: Input, given: string[]): Promise<Rec>;
   remove?(id: number): Promise<Rec>;
 }
 
@@ -38,7 +44,7 @@ const listHeaders = {
  * Registers the ra-data-simple-rest routes of one resource under the current prefix:
  * `GET /<resource>` (getList / getMany / getManyReference), `GET /<resource>/:id`,
  * `POST /<resource>` (201, the created record with its id), `PUT /<resource>/:id` (the
- * whole record), `DELETE /<resource>/:id` (answers the deleted record).
+ * fields given), `DELETE /<resource>/:id` (answers the deleted record).
  */
 export function simpleRestRoutes<Rec, Input>(app: FastifyInstance, r: SimpleRestResource<Rec, Input>): void {
   const base = `/${r.spec.resource}`;
@@ -76,15 +82,22 @@ export function simpleRestRoutes<Rec, Input>(app: FastifyInstance, r: SimpleRest
   }
 
   if (r.update && r.input) {
-    const update = r.update;
+    const { update, input } = r;
     app.put(`${base}/:id`, {
       onRequest: r.guard,
       schema: {
         tags, security,
-        summary: `Replace a ${r.noun} (the whole record; read-only fields are ignored)`,
-        params: idParams, body: dtoSchema(r.input), response: { 200: r.record },
+        summary: `Update a ${r.noun}: the fields given change, the others keep their values (read-only fields are ignored)`,
+        params: idParams, body: partialDtoSchema(input), response: { 200: r.record },
       },
-    }, async (request) => update((request.params as { id: number }).id, request.body as Input));
+    }, async (request) => {
+      const id = (request.params as { id: number }).id;
+      const given = request.body as Record<string, unknown>;
+      const stored = (await r.get(id)) as Record<string, unknown>;
+      const merged = validateDto(input, { ...stored, ...given });
+      if ('fields' in merged) throw validationFailed(merged.fields);
+      return update(id, merged.value as Input, Object.keys(given));
+    });
   }
 
   if (r.remove) {

@@ -8,7 +8,7 @@ import { inspectJson } from './json-guard';
 
 type DtoClass<T = object> = new () => T;
 
-const dtoBySchema = new WeakMap<object, DtoClass>();
+const dtoBySchema = new WeakMap<object, { dto: DtoClass; partial: boolean }>();
 
 /**
  * A JSON schema derived from a class-validator DTO, for the OpenAPI document; validation
@@ -16,16 +16,32 @@ const dtoBySchema = new WeakMap<object, DtoClass>();
  */
 export function dtoSchema(dto: DtoClass): Record<string, unknown> {
   const schema = { ...targetConstructorToSchema(dto), title: dto.name } as Record<string, unknown>;
-  dtoBySchema.set(schema, dto);
+  dtoBySchema.set(schema, { dto, partial: false });
+  return schema;
+}
+
+/**
+ * The same DTO with every field optional (a partial PUT): the fields given are checked and
+ * transformed, missing ones are left missing (no defaults), for the handler to complete.
+ */
+export function partialDtoSchema(dto: DtoClass): Record<string, unknown> {
+  const { required: _required, ...rest } = targetConstructorToSchema(dto) as Record<string, unknown>;
+  const schema = { ...rest, title: `Partial${dto.name}` } as Record<string, unknown>;
+  dtoBySchema.set(schema, { dto, partial: true });
   return schema;
 }
 
 /** Validates and transforms a plain object into a DTO instance; field → message on failure. */
-export function validateDto<T extends object>(dto: DtoClass<T>, data: unknown):
+export function validateDto<T extends object>(dto: DtoClass<T>, data: unknown, opts: { partial?: boolean } = {}):
   | { value: T }
   | { fields: Record<string, string> } {
-  const instance = plainToInstance(dto, data ?? {}, { exposeDefaultValues: true });
-  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: false });
+  const instance = plainToInstance(dto, data ?? {}, { exposeDefaultValues: !opts.partial });
+  if (opts.partial) {
+    // Only the keys the client sent; class-transformer may add declared-but-absent ones.
+    const sent = new Set(Object.keys((data ?? {}) as object));
+    for (const key of Object.keys(instance)) if (!sent.has(key)) delete (instance as Record<string, unknown>)[key];
+  }
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: false, skipUndefinedProperties: !!opts.partial });
   if (errors.length === 0) return { value: instance };
   return { fields: flattenErrors(errors) };
 }
@@ -70,10 +86,11 @@ export interface InputLimits {
  */
 export function createValidatorCompiler(limits: InputLimits): FastifySchemaCompiler<unknown> {
   return (route) => {
-    const dto = dtoBySchema.get(route.schema as object);
-    const inner: RouteValidator = dto
+    const entry = dtoBySchema.get(route.schema as object);
+    const dto = entry?.dto;
+    const inner: RouteValidator = entry
       ? (data: unknown) => {
-          const result = validateDto(dto, data);
+          const result = validateDto(entry.dto, data, { partial: entry.partial });
           return 'value' in result ? { value: result.value } : { error: new DtoValidationError(result.fields) };
         }
       : (compileWithAjv(route as Parameters<typeof compileWithAjv>[0]) as RouteValidator);

@@ -4,7 +4,7 @@ import {
   TopToolbar, useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll, type ResourceProps,
 } from 'react-admin';
 import type { MediaObject } from '@pishop/shared';
-import { dataProvider } from '../../dataProvider';
+import { useAppDataProvider } from '../../hooks/useAppDataProvider';
 
 function Thumbnail() {
   const media = useRecordContext<MediaObject>();
@@ -20,25 +20,26 @@ function UploadButton() {
   const input = useRef<HTMLInputElement>(null);
   const notify = useNotify();
   const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<number | null>(null);
+  const dataProvider = useAppDataProvider();
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
+    setBusy(0);
     try {
-      const media = await dataProvider.upload(file);
+      const media = await dataProvider.upload(file, setBusy);
       notify(`Uploaded as media #${media.id} (${media.status})`, { type: 'info' });
       refresh();
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
     } finally {
-      setBusy(false);
+      setBusy(null);
       if (input.current) input.current.value = '';
     }
   };
   return (
     <>
       <input ref={input} type="file" hidden accept="image/jpeg,image/png,image/webp,video/mp4,video/webm,video/quicktime" onChange={(e) => void onFile(e.target.files?.[0])} />
-      <Button label={busy ? 'Uploading…' : 'Upload'} disabled={busy} onClick={() => input.current?.click()} />
+      <Button label={busy !== null ? `Uploading… ${Math.round(busy * 100)}%` : 'Upload'} disabled={busy !== null} onClick={() => input.current?.click()} />
     </>
   );
 }
@@ -48,6 +49,7 @@ function RecompressButton() {
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll('media');
+  const dataProvider = useAppDataProvider();
   const recompress = () =>
     dataProvider.action('media/recompress', { ids: selectedIds }).then(
       () => {
@@ -68,7 +70,8 @@ const filters = [
 export const media: ResourceProps = {
   name: 'media',
   list: () => (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><UploadButton /></TopToolbar>}>
+    // empty={false}: an empty library still shows the toolbar with Upload.
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><UploadButton /></TopToolbar>} empty={false}>
       <Datagrid rowClick="show" bulkActionButtons={<RecompressButton />}>
         <NumberField source="id" />
         <FunctionField label="Preview" render={() => <Thumbnail />} />

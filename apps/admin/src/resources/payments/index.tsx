@@ -5,7 +5,11 @@ import {
 import { ActionButton } from '../../components/ActionButton';
 import { JsonField } from '../../components/JsonField';
 import { StatusChip } from '../../components/StatusChip';
-import { dataProvider } from '../../dataProvider';
+import { useAppDataProvider } from '../../hooks/useAppDataProvider';
+import { formatEur, formatPi } from '../../format';
+import { FunctionField, ReferenceField } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { CustomerField } from '../../components/CustomerField';
 import { RefundButton, RefundsField } from '../refunds';
 
 const statuses = ['pending', 'initiated', 'confirmed', 'failed'].map((s) => ({ id: s, name: s }));
@@ -16,6 +20,7 @@ function MarkFailedButton() {
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll('payments');
+  const dataProvider = useAppDataProvider();
   const run = () => {
     const reason = window.prompt('Why mark these payments failed? (kept in the audit trail)');
     if (!reason) return;
@@ -40,8 +45,8 @@ export const payments: ResourceProps = {
         <NumberField source="id" />
         <TextField source="orderNumber" />
         <StatusChip label="Status" />
-        <TextField source="amountPi" label="π" />
-        <NumberField source="priceEurCents" label="EUR cents" />
+        <FunctionField label="π" sortBy="amountPi" render={(p: { amountPi: string }) => formatPi(p.amountPi)} />
+        <FunctionField label="EUR" sortBy="priceEurCents" render={(p: { priceEurCents: number }) => formatEur(p.priceEurCents)} />
         <BooleanField source="flagged" />
         <TextField source="piPaymentId" />
         <DateField source="createdAt" showTime />
@@ -53,16 +58,24 @@ export const payments: ResourceProps = {
       actions={
         <TopToolbar>
           <ActionButton resource="payments" action="sync" label="Sync from Pi" />
-          <ActionButton resource="payments" action="resolve-flag" label="Resolve flag" reason="How was this flag resolved?" />
+          <ActionButton resource="payments" action="resolve-flag" label="Resolve flag" reason="How was this flag resolved?" when={(p) => p.flagged === true} />
           <RefundButton />
         </TopToolbar>
       }
     >
       <SimpleShowLayout>
-        <TextField source="orderNumber" />
+        <ReferenceField source="orderId" reference="orders" link="show" label="Order">
+          <TextField source="number" />
+        </ReferenceField>
+        <ReferenceField source="orderId" reference="orders" link={false} label="Customer">
+          <CustomerField />
+        </ReferenceField>
+        <ReferenceField source="orderId" reference="orders" link={false} label="Inbox">
+          <FunctionField render={(o: { threadId: number | null }) => (o.threadId ? <Link to={`/threads/${o.threadId}/show`}>Answer the customer</Link> : '—')} />
+        </ReferenceField>
         <StatusChip label="Status" />
-        <TextField source="amountPi" label="π (snapshot)" />
-        <NumberField source="priceEurCents" label="EUR cents (snapshot)" />
+        <FunctionField label="π (snapshot)" render={(p: { amountPi: string }) => formatPi(p.amountPi)} />
+        <FunctionField label="EUR (snapshot)" render={(p: { priceEurCents: number }) => formatEur(p.priceEurCents)} />
         <TextField source="eurPerPi" label="EUR per π (snapshot)" />
         <TextField source="piPaymentId" />
         <TextField source="txid" />

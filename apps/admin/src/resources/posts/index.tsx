@@ -1,8 +1,10 @@
 import {
-  BooleanField, BooleanInput, Create, Datagrid, DateField, DateInput, DateTimeInput, Edit, List, NumberInput,
+  BooleanField, BooleanInput, Create, Datagrid, DateField, DateInput, DateTimeInput, Edit, FunctionField, List,
   SearchInput, SimpleForm, TextField, TextInput, required, type ResourceProps,
 } from 'react-admin';
+import type { AdminPost } from '@pishop/shared';
 import { BulkActionButton } from '../../components/BulkActionButton';
+import { MediaInput } from '../../components/MediaInput';
 
 const filters = [
   <SearchInput source="q" alwaysOn key="q" />,
@@ -18,7 +20,7 @@ function PostForm() {
       <TextInput source="slug" fullWidth />
       <TextInput source="excerpt" multiline fullWidth />
       <TextInput source="body" multiline minRows={10} helperText="Markdown" fullWidth />
-      <NumberInput source="imageMediaId" label="Image (media id)" />
+      <MediaInput source="imageMediaId" kind="image" label="Image" />
       <BooleanInput source="published" />
       <DateTimeInput source="publishedAt" />
     </SimpleForm>
@@ -30,6 +32,7 @@ export const posts: ResourceProps = {
   list: () => (
     <List filters={filters} sort={{ field: 'publishedAt', order: 'DESC' }}>
       <Datagrid rowClick="edit" bulkActionButtons={<BulkActionButton resource="posts" action="clear-image" label="Clear image" />}>
+        <FunctionField label="Image" render={(p: AdminPost) => (p.imageUrl ? <img src={p.imageUrl} alt="" style={{ maxWidth: 64, maxHeight: 48 }} /> : null)} />
         <TextField source="title" />
         <TextField source="slug" />
         <BooleanField source="published" />

@@ -1,13 +1,30 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import {
-  ArrayField, BooleanField, Button, Datagrid, DateField, List, NumberField, Show, SimpleShowLayout, TextField,
+  ArrayField, BooleanField, Button, Datagrid, DateField, FunctionField, List, NumberField, ReferenceField, Show, SimpleShowLayout, TextField,
   useNotify, useRecordContext, useRefresh, type ResourceProps,
 } from 'react-admin';
-import { dataProvider } from '../../dataProvider';
+import { Link } from 'react-router-dom';
+import { useAppDataProvider } from '../../hooks/useAppDataProvider';
+
+/** Opening a thread marks it read (its own call: reading the thread has no side effect). */
+function MarkRead() {
+  const thread = useRecordContext<{ id: number; unread: number }>();
+  const dataProvider = useAppDataProvider();
+  const queryClient = useQueryClient();
+  const id = thread?.id;
+  const unread = thread?.unread ?? 0;
+  useEffect(() => {
+    if (!id || unread === 0) return;
+    void dataProvider.markThreadRead(id).then(() => queryClient.invalidateQueries({ queryKey: ['inbox-unread'] }), () => undefined);
+  }, [id, unread, dataProvider, queryClient]);
+  return null;
+}
 
 /** Answer the customer, or leave an internal note they never see. */
 function ReplyForm() {
   const thread = useRecordContext<{ id: number }>();
+  const dataProvider = useAppDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
   const [body, setBody] = useState('');
@@ -40,6 +57,9 @@ export const threads: ResourceProps = {
     <List sort={{ field: 'lastMessageAt', order: 'DESC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="orderNumber" />
+        <ReferenceField source="customerId" reference="users" label="Customer" link="edit">
+          <FunctionField render={(u: { displayName?: string; username: string; email?: string }) => `${u.displayName || u.username}${u.email ? ` <${u.email}>` : ''}`} />
+        </ReferenceField>
         <TextField source="orderStatus" />
         <NumberField source="unread" />
         <DateField source="lastMessageAt" showTime />
@@ -49,7 +69,11 @@ export const threads: ResourceProps = {
   show: () => (
     <Show>
       <SimpleShowLayout>
-        <TextField source="orderNumber" />
+        <MarkRead />
+        <FunctionField label="Order" render={(t: { orderId?: number; orderNumber: string }) => <Link to={`/orders?filter=${encodeURIComponent(JSON.stringify({ q: t.orderNumber }))}`}>{t.orderNumber}</Link>} />
+        <ReferenceField source="customerId" reference="users" label="Customer" link="edit">
+          <FunctionField render={(u: { displayName?: string; username: string; email?: string }) => `${u.displayName || u.username}${u.email ? ` <${u.email}>` : ''}`} />
+        </ReferenceField>
         <ArrayField source="messages">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <DateField source="createdAt" showTime />

@@ -53,7 +53,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       description:
         '401 INVALID_CREDENTIALS; 423 ACCOUNT_LOCKED with `details.retryAfterSeconds` (and a Retry-After header) ' +
         'after AUTH_LOCKOUT_MAX_FAILURES failures for this login from this IP; 403 ACCOUNT_DISABLED; ' +
-        '403 PASSWORD_LOGIN_DISABLED when PI_ONLY_LOGIN=true.',
+        '403 PASSWORD_LOGIN_DISABLED when PI_ONLY_LOGIN=true and the account is not an admin (admins keep password sign-in to reach the console).',
       body: dtoSchema(LoginDto),
       response: { 200: authResponseSchema },
     },

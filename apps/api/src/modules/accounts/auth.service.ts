@@ -54,10 +54,10 @@ export class AuthService {
   /**
    * The attempt is counted (or refused as locked) before the password is checked; a known
    * account and an unknown login go through the same steps and answer alike: 401
-   * INVALID_CREDENTIALS, then 423 ACCOUNT_LOCKED once the limit is used up.
+   * INVALID_CREDENTIALS, then 423 ACCOUNT_LOCKED once the limit is used up. With
+   * PI_ONLY_LOGIN only admins pass (others: 403 PASSWORD_LOGIN_DISABLED).
    */
   async login(input: LoginRequest, caller: Caller): Promise<IssuedSession> {
-    this.assertPasswordLogin();
     await this.deps.recaptcha.verify(input.recaptchaToken, 'login', caller.ip);
     const user = await this.deps.users.findByLogin(input.login);
     // One lockout key per account whichever of email or username is typed.
@@ -68,6 +68,9 @@ export class AuthService {
       await this.deps.lockout.assertNotLockedAfterFailure(key, caller.ip);
       throw invalidCredentials();
     }
+    // Pi-only shops still let admins in with a password: the console must stay reachable
+    // outside Pi Browser. Everyone else learns only that passwords are off here.
+    if (!this.passwordLoginEnabled && user.role !== 'admin') throw passwordLoginDisabled();
     if (!user.isActive) throw accountDisabled();
     await this.deps.lockout.reset(key, caller.ip);
     return this.signIn(user.id);

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AccountErrorCodes as C, type AvatarChoice, type UserDto, type UserRole } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { User } from './user.entity';
@@ -60,6 +60,14 @@ export class UsersService {
 
   findById(id: number, em: EntityManager = this.ds.manager): Promise<User | null> {
     return em.getRepository(User).findOne({ where: { id } });
+  }
+
+  /** Names and e-mails for lists that show who (display name, else username). */
+  async summaries(ids: number[]): Promise<Map<number, { name: string; email: string | null }>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.ds.getRepository(User).find({ where: { id: In(wanted) }, select: { id: true, displayName: true, username: true, email: true } });
+    return new Map(rows.map((u) => [u.id, { name: u.displayName || u.username, email: u.email }]));
   }
 
   async getById(id: number, em?: EntityManager): Promise<User> {

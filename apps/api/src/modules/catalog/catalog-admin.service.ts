@@ -1,11 +1,13 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { AdminService, BulkResult, ServiceBulkAction, ServiceInput } from '@pishop/shared';
 import { CatalogErrorCodes } from '@pishop/shared';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
 import { chooseSlug, withSlugGuard } from '../../lib/slug';
 import { reorderByIds, updateAllOrNone } from '../../lib/admin-bulk';
-import { Service } from './catalog.entity';
+import { assertMediaReferences } from '../../lib/media-urls';
+import { Service, ServiceFaq, ServiceFeature } from './catalog.entity';
 import { adminService } from './catalog.views';
+import { replaceParts } from './service-parts-inline';
 import { serviceNotFound, type CatalogService, type CatalogDeps } from './catalog.service';
 
 export const servicesSpec: SimpleRestSpec = {
@@ -37,8 +39,29 @@ export class ServiceAdminService {
   ) {}
 
   private async view(rows: Service[]): Promise<AdminService[]> {
-    const ctx = await this.catalog.context(rows);
-    return rows.map((s) => adminService(s, ctx));
+    const ids = rows.map((s) => s.id);
+    const order = { serviceId: 'ASC', position: 'ASC', id: 'ASC' } as const;
+    const db = this.deps.db;
+    const [ctx, features, faqs] = await Promise.all([
+      this.catalog.context(rows),
+      ids.length ? db.getRepository(ServiceFeature).find({ where: { serviceId: In(ids) }, order }) : [],
+      ids.length ? db.getRepository(ServiceFaq).find({ where: { serviceId: In(ids) }, order }) : [],
+    ]);
+    return rows.map((s) => adminService(s, ctx, features.filter((f) => f.serviceId === s.id), faqs.filter((f) => f.serviceId === s.id)));
+  }
+
+  private checkMedia(input: ServiceInput, current?: Service): Promise<void> {
+    return assertMediaReferences(this.deps.mediaKinds, [
+      { field: 'imageMediaId', id: input.imageMediaId, kind: 'image', current: current?.imageMediaId },
+      { field: 'previewMediaId', id: input.previewMediaId, kind: 'video', current: current?.previewMediaId },
+    ]);
+  }
+
+  /** Features and FAQs given with the service, saved in the service's transaction. */
+  private async saveParts(em: EntityManager, serviceId: number, input: ServiceInput, given?: string[]): Promise<void> {
+    const wants = (key: 'features' | 'faqs') => input[key] !== undefined && (!given || given.includes(key));
+    if (wants('features')) await replaceParts(em, ServiceFeature, 'features', serviceId, input.features!);
+    if (wants('faqs')) await replaceParts(em, ServiceFaq, 'faqs', serviceId, input.faqs!);
   }
 
   async list(params: ListParams): Promise<ListResult<AdminService>> {
@@ -53,6 +76,7 @@ export class ServiceAdminService {
   }
 
   async create(input: ServiceInput): Promise<AdminService> {
+    await this.checkMedia(input);
     const saved = await this.deps.db.transaction(async (em) => {
       const slug = await chooseSlug(em, Service, input);
       const position = input.position ?? (await nextPosition(em));
@@ -68,17 +92,23 @@ export class ServiceAdminService {
         featured: input.featured ?? false,
         position,
       });
-      return withSlugGuard(slug, () => em.getRepository(Service).save(row));
+      const stored = await withSlugGuard(slug, () => em.getRepository(Service).save(row));
+      await this.saveParts(em, stored.id, input);
+      return stored;
     });
     return this.get(saved.id);
   }
 
-  /** PUT: the whole record; a field left out keeps its value. */
-  async update(id: number, input: ServiceInput): Promise<AdminService> {
+  /**
+   * PUT: the record completed with stored values; `given` names the fields the client sent
+   * (features and FAQs are replaced only when sent). A field left out keeps its value.
+   */
+  async update(id: number, input: ServiceInput, given?: string[]): Promise<AdminService> {
     await this.deps.db.transaction(async (em) => {
       const repo = em.getRepository(Service);
       const row = await repo.findOne({ where: { id } });
       if (!row) throw serviceNotFound();
+      await this.checkMedia(input, row);
       const slug = await chooseSlug(em, Service, input, row);
       repo.merge(row, {
         title: input.title,
@@ -94,6 +124,7 @@ export class ServiceAdminService {
         ...(input.position != null && { position: input.position }),
       });
       await withSlugGuard(slug, () => repo.save(row));
+      await this.saveParts(em, id, input, given);
     });
     return this.get(id);
   }

@@ -22,7 +22,7 @@ export const catalogAdminRoutes: FastifyPluginAsync<CatalogAdminOptions> = async
   simpleRestRoutes<unknown, ServiceInput>(app, {
     spec: servicesSpec, guard, tag: 'admin: catalog', noun: 'service', record: adminServiceSchema, input: ServiceInputDto,
     list: (p) => services.list(p), get: (id) => services.get(id), create: (i) => services.create(i),
-    update: (id, i) => services.update(id, i), remove: (id) => services.remove(id),
+    update: (id, i, given) => services.update(id, i, given), remove: (id) => services.remove(id),
   });
   simpleRestRoutes<unknown, ServiceFeatureInput>(app, {
     spec: featuresSpec, guard, tag: 'admin: catalog', noun: 'service feature', record: adminFeatureSchema, input: ServiceFeatureInputDto,

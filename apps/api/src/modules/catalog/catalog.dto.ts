@@ -1,12 +1,13 @@
+import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max,
-  MaxLength, Min, ValidateIf,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max,
+  MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import {
   SERVICE_BULK_ACTIONS, SERVICE_SORTS,
   type ServiceBulkAction, type ServiceBulkRequest, type ServiceFaqInput, type ServiceFeatureInput,
-  type ServiceInput, type ServiceListQuery, type ServiceSort,
+  type ServiceFaqItem, type ServiceFeatureItem, type ServiceInput, type ServiceListQuery, type ServiceSort,
 } from '@pishop/shared';
 import { PageQueryDto } from '../../lib/pagination';
 import { EmptyIfNull, IdListDto, QueryBoolean, Trim } from '../../lib/dto-helpers';
@@ -35,6 +36,54 @@ export class ServiceListQueryDto extends PageQueryDto implements ServiceListQuer
   @JSONSchema({ description: '`position` (default), `price`, `-price`, `newest`, `title`' })
   sort?: ServiceSort = 'position';
 }
+
+/** Features and FAQs a service carries at most (a typo guard for one form). */
+export const MAX_SERVICE_PARTS = 100;
+
+export class ServiceFeatureItemDto implements ServiceFeatureItem {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  id?: number;
+
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(200)
+  title!: string;
+
+  @EmptyIfNull()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+}
+
+export class ServiceFaqItemDto implements ServiceFaqItem {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  id?: number;
+
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(300)
+  question!: string;
+
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'is required' })
+  @MaxLength(4000)
+  answer!: string;
+}
+
+const partItems = (props: Record<string, object>, required: string[]) => ({
+  type: 'array' as const,
+  maxItems: MAX_SERVICE_PARTS,
+  items: { type: 'object' as const, properties: { id: { type: 'integer' as const, minimum: 1, description: 'Omit for a new one' }, ...props }, required },
+});
 
 export class ServiceInputDto implements ServiceInput {
   @Trim()
@@ -95,6 +144,28 @@ export class ServiceInputDto implements ServiceInput {
   @Max(1_000_000)
   @JSONSchema({ description: 'Order in lists (ascending); new services go last' })
   position?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SERVICE_PARTS)
+  @ValidateNested({ each: true })
+  @Type(() => ServiceFeatureItemDto)
+  @JSONSchema({
+    ...partItems({ title: { type: 'string', maxLength: 200 }, description: { type: 'string', maxLength: 1000 } }, ['title']),
+    description: 'The whole list, in display order, saved with the service: with id = updated, without = created, missing = deleted. Omit to leave them as they are.',
+  })
+  features?: ServiceFeatureItemDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SERVICE_PARTS)
+  @ValidateNested({ each: true })
+  @Type(() => ServiceFaqItemDto)
+  @JSONSchema({
+    ...partItems({ question: { type: 'string', maxLength: 300 }, answer: { type: 'string', maxLength: 4000 } }, ['question', 'answer']),
+    description: 'The whole list of FAQs, saved like `features`.',
+  })
+  faqs?: ServiceFaqItemDto[];
 }
 
 export class ServiceFeatureInputDto implements ServiceFeatureInput {

@@ -45,6 +45,8 @@ export const adminServiceSchema = {
     previewMediaId: nullableInt,
     active: bool,
     position: int,
+    features: { type: 'array', description: 'In display order', items: { type: 'object', properties: { id: int, title: str, description: str } } },
+    faqs: { type: 'array', description: 'In display order', items: { type: 'object', properties: { id: int, question: str, answer: str } } },
     createdAt: date,
     updatedAt: date,
   },

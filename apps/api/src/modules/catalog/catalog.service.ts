@@ -3,7 +3,7 @@ import { CatalogErrorCodes, type Page, type ServiceDetail, type ServiceListQuery
 import { AppError } from '../../lib/app-error';
 import { likeContains } from '../../lib/simple-rest';
 import { pageWindow, toPage } from '../../lib/pagination';
-import type { MediaUrls } from '../../lib/media-urls';
+import type { MediaKindLookup, MediaUrls } from '../../lib/media-urls';
 import { Service, ServiceFaq, ServiceFeature } from './catalog.entity';
 import { mediaIdsOf, serviceDetail, serviceSummary, type ViewContext } from './catalog.views';
 
@@ -12,6 +12,8 @@ export interface CatalogDeps {
   /** Today's EUR per π (config PI_EUR_PER_PI). */
   eurPerPi: () => string;
   media: (ids: (number | null)[]) => Promise<Map<number, MediaUrls>>;
+  /** Kinds and states of media ids, to refuse references to missing or wrong-kind media. */
+  mediaKinds: MediaKindLookup;
 }
 
 /** What checkout needs to sell a service: the live row's price, never a client's word. */

@@ -40,7 +40,7 @@ export function serviceDetail(s: Service, features: ServiceFeature[], faqs: Serv
   };
 }
 
-export function adminService(s: Service, ctx: ViewContext): AdminService {
+export function adminService(s: Service, ctx: ViewContext, features: ServiceFeature[] = [], faqs: ServiceFaq[] = []): AdminService {
   return {
     ...serviceSummary(s, ctx),
     description: s.description,
@@ -49,6 +49,8 @@ export function adminService(s: Service, ctx: ViewContext): AdminService {
     previewMediaId: s.previewMediaId,
     active: s.active,
     position: s.position,
+    features: features.map((f) => ({ id: f.id, title: f.title, description: f.description })),
+    faqs: faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer })),
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),
   };

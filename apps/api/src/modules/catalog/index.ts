@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '@pishop/shared';
-import { resolveMediaUrls } from '../../lib/media-urls';
+import { mediaKindLookup, resolveMediaUrls } from '../../lib/media-urls';
 import { CatalogService, type CatalogDeps } from './catalog.service';
 import { ServiceAdminService } from './catalog-admin.service';
 import { faqAdmin, featureAdmin } from './catalog-parts.service';
@@ -27,6 +27,7 @@ export default fp(
       db: app.db,
       eurPerPi: () => app.config.pi.eurPerPi,
       media: (ids) => resolveMediaUrls(app, ids),
+      mediaKinds: mediaKindLookup(app),
     };
     const catalog = new CatalogService(deps);
     app.decorate('catalog', catalog);

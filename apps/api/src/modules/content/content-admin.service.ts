@@ -6,7 +6,7 @@ import { AppError } from '../../lib/app-error';
 import { fetchList, type ListParams, type ListResult, type SimpleRestSpec } from '../../lib/simple-rest';
 import { chooseSlug, withSlugGuard } from '../../lib/slug';
 import { reorderByIds, updateAllOrNone } from '../../lib/admin-bulk';
-import type { MediaUrls } from '../../lib/media-urls';
+import { assertMediaReferences, type MediaKindLookup, type MediaUrls } from '../../lib/media-urls';
 import { Post, Project, SitePage } from './content.entity';
 import { adminPage, adminPost, adminProject } from './content.views';
 
@@ -69,8 +69,14 @@ function publication(input: PostInput, current?: Post): { published: boolean; pu
 
 const keep = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
+const noMediaCheck: MediaKindLookup = async () => undefined;
+
 export class PostAdmin {
-  constructor(private readonly db: DataSource, private readonly media: MediaLookup) {}
+  constructor(private readonly db: DataSource, private readonly media: MediaLookup, private readonly mediaKinds = noMediaCheck) {}
+
+  private checkMedia(input: PostInput, current?: Post): Promise<void> {
+    return assertMediaReferences(this.mediaKinds, [{ field: 'imageMediaId', id: input.imageMediaId, kind: 'image', current: current?.imageMediaId }]);
+  }
 
   private notFound = () => new AppError(ContentErrorCodes.POST_NOT_FOUND, 'Post not found');
 
@@ -87,6 +93,7 @@ export class PostAdmin {
   }
 
   async create(input: PostInput): Promise<AdminPost> {
+    await this.checkMedia(input);
     const saved = await this.db.transaction(async (em) => {
       const slug = await chooseSlug(em, Post, input);
       const row = em.getRepository(Post).create({
@@ -103,6 +110,7 @@ export class PostAdmin {
       const repo = em.getRepository(Post);
       const row = await repo.findOne({ where: { id } });
       if (!row) throw this.notFound();
+      await this.checkMedia(input, row);
       const slug = await chooseSlug(em, Post, input, row);
       repo.merge(row, {
         title: input.title, slug, ...keep('excerpt', input.excerpt), ...keep('body', input.body),
@@ -130,7 +138,14 @@ export class PostAdmin {
 }
 
 export class ProjectAdmin {
-  constructor(private readonly db: DataSource, private readonly media: MediaLookup) {}
+  constructor(private readonly db: DataSource, private readonly media: MediaLookup, private readonly mediaKinds = noMediaCheck) {}
+
+  private checkMedia(input: ProjectInput, current?: Project): Promise<void> {
+    return assertMediaReferences(this.mediaKinds, [
+      { field: 'imageMediaId', id: input.imageMediaId, kind: 'image', current: current?.imageMediaId },
+      { field: 'previewMediaId', id: input.previewMediaId, kind: 'video', current: current?.previewMediaId },
+    ]);
+  }
 
   private notFound = () => new AppError(ContentErrorCodes.PROJECT_NOT_FOUND, 'Project not found');
 
@@ -151,6 +166,7 @@ export class ProjectAdmin {
   }
 
   async create(input: ProjectInput): Promise<AdminProject> {
+    await this.checkMedia(input);
     const saved = await this.db.transaction(async (em) => {
       const slug = await chooseSlug(em, Project, input);
       const row = em.getRepository(Project).create({
@@ -168,6 +184,7 @@ export class ProjectAdmin {
       const repo = em.getRepository(Project);
       const row = await repo.findOne({ where: { id } });
       if (!row) throw this.notFound();
+      await this.checkMedia(input, row);
       const slug = await chooseSlug(em, Project, input, row);
       repo.merge(row, {
         title: input.title, slug, ...keep('description', input.description),

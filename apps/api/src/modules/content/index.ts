@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { API_PREFIX } from '@pishop/shared';
-import { resolveMediaUrls } from '../../lib/media-urls';
+import { mediaKindLookup, resolveMediaUrls } from '../../lib/media-urls';
 import { ContentService } from './content.service';
 import { PageAdmin, PostAdmin, ProjectAdmin } from './content-admin.service';
 import { HomeCounterRegistry } from './home-counters';
@@ -30,8 +30,8 @@ export default fp(
     await app.register(contentRoutes, { prefix: API_PREFIX });
     await app.register(contentAdminRoutes, {
       prefix: `${API_PREFIX}/admin`,
-      posts: new PostAdmin(app.db, media),
-      projects: new ProjectAdmin(app.db, media),
+      posts: new PostAdmin(app.db, media, mediaKindLookup(app)),
+      projects: new ProjectAdmin(app.db, media, mediaKindLookup(app)),
       pages: new PageAdmin(app.db),
     });
   },

@@ -70,9 +70,14 @@ export class InboxAdminService {
     };
   }
 
-  /** One thread with its messages (internal notes included); marks it read for the admin side. */
+  /** One thread with its messages (internal notes included); reading changes nothing. */
   async getThread(id: number, adminId: number): Promise<ThreadRead> {
-    return this.inbox.getThread({ id: adminId, role: 'admin' }, id);
+    return this.inbox.getThread({ id: adminId, role: 'admin' }, id, { markRead: false });
+  }
+
+  /** Marks the thread read for the admin side (shared by all admins). */
+  async markRead(id: number, adminId: number): Promise<{ id: number; unread: number }> {
+    return this.inbox.markThreadRead({ id: adminId, role: 'admin' }, id);
   }
 
   async listMessages(params: ListParams): Promise<ListResult<MessageView & { threadId: number }>> {

@@ -27,7 +27,7 @@ const adminThreadSchema = {
 
 const adminMessageSchema = { ...messageSchema, properties: { ...messageSchema.properties, threadId: { type: 'integer' } } } as const;
 
-/** Back office: threads (reading one marks it read for admins) and messages (answer or note). */
+/** Back office: threads (reading one changes nothing; `POST /threads/:id/read` marks it read) and messages (answer or note). */
 export const inboxAdminRoutes: FastifyPluginAsync<{ admin: InboxAdminService }> = async (app, { admin }) => {
   simpleRestRoutes<AdminThread | ThreadRead, never>(app, {
     spec: threadsSpec,
@@ -36,7 +36,6 @@ export const inboxAdminRoutes: FastifyPluginAsync<{ admin: InboxAdminService }> 
     noun: 'thread',
     record: adminThreadSchema,
     list: (params) => admin.listThreads(params),
-    // Reading marks the thread read for the admin side (shared by all admins).
     get: (id) => admin.getThread(id, 0),
   });
   simpleRestRoutes(app, {
@@ -60,6 +59,16 @@ export const inboxAdminRoutes: FastifyPluginAsync<{ admin: InboxAdminService }> 
   }, async (request: FastifyRequest<{ Body: AdminMessageDto }>, reply) =>
     reply.status(201).send(await admin.postMessage(adminId(request), request.body)),
   );
+
+  app.post('/threads/:id/read', {
+    onRequest: app.requireAdmin,
+    schema: {
+      tags: [tag], security: [{ bearerAuth: [] }],
+      summary: 'Mark a thread read for the admin side (shared by all admins); answers its unread count after',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+      response: { 200: { type: 'object', properties: { id: { type: 'integer' }, unread: { type: 'integer' } } } },
+    },
+  }, async (request) => admin.markRead((request.params as { id: number }).id, adminId(request)));
 
   app.post('/threads/:id/messages', {
     onRequest: app.requireAdmin,

@@ -87,7 +87,8 @@ export class InboxService {
   }
 
   /** Reads a thread (newest messages, or older ones before `beforeId`) and marks it read for this side. */
-  async getThread(viewer: InboxViewer, threadId: number, opts: { beforeId?: number; limit?: number } = {}): Promise<ThreadRead> {
+  /** `markRead: false` reads without moving the viewer's read mark (the admin console marks read by its own call). */
+  async getThread(viewer: InboxViewer, threadId: number, opts: { beforeId?: number; limit?: number; markRead?: boolean } = {}): Promise<ThreadRead> {
     const thread = await this.accessible(viewer, threadId);
     const side = sideOf(viewer);
     const limit = Math.min(Math.max(opts.limit ?? 100, 1), MAX_PAGE_MESSAGES);
@@ -98,7 +99,7 @@ export class InboxService {
     const messages = rows.slice(0, limit).reverse();
     const unread = (await this.unreadByThread(side, [thread.id])).get(thread.id) ?? 0;
     const newest = messages.at(-1)?.id;
-    if (newest && !opts.beforeId) await this.ds.transaction((em) => markRead(em, thread.id, side, newest));
+    if (newest && !opts.beforeId && opts.markRead !== false) await this.ds.transaction((em) => markRead(em, thread.id, side, newest));
     return {
       id: thread.id,
       orderNumber: thread.orderNumber,
@@ -126,6 +127,16 @@ export class InboxService {
     });
     await this.notifyAfterCommit([message]);
     return messageView(message);
+  }
+
+  /** Marks everything the viewer can see in the thread as read; answers the thread's unread count after (0). */
+  async markThreadRead(viewer: InboxViewer, threadId: number): Promise<{ id: number; unread: number }> {
+    const thread = await this.accessible(viewer, threadId);
+    const side = sideOf(viewer);
+    const newest = await this.visible(side, this.ds.getRepository(Message).createQueryBuilder('m'))
+      .andWhere('m.threadId = :threadId', { threadId }).orderBy('m.id', 'DESC').getOne();
+    if (newest) await this.ds.transaction((em) => markRead(em, thread.id, side, newest.id));
+    return { id: thread.id, unread: (await this.unreadByThread(side, [thread.id])).get(thread.id) ?? 0 };
   }
 
   async unreadCount(viewer: InboxViewer): Promise<UnreadCount> {

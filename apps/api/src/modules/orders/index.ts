@@ -4,6 +4,7 @@ import { eurCentsToPi } from '../catalog';
 import { IdempotencyService } from './idempotency.service';
 import { OrdersService, type OrdersDeps } from './orders.service';
 import { OrdersAdminService } from './orders-admin.service';
+import { OrdersStats } from './orders-stats';
 // The module's own plugin registers its routes (the lint rule targets imports from other modules).
 import { ordersRoutes } from './orders.routes';
 import { ordersAdminRoutes } from './orders.admin-routes';
@@ -13,6 +14,8 @@ declare module 'fastify' {
     /** Checkout, the customer's orders, and the order steps payments drive (paid, cancelled). */
     orders: OrdersService;
     ordersIdempotency: IdempotencyService;
+    /** The dashboard's order figures (revenue by day, counts by status, latest orders). */
+    orderStats: OrdersStats;
   }
 }
 
@@ -42,15 +45,17 @@ export default fp(
     const orders = new OrdersService(deps);
     app.decorate('orders', orders);
     app.decorate('ordersIdempotency', idempotency);
+    app.decorate('orderStats', new OrdersStats(app.db, (ids) => app.accounts.users.summaries(ids)));
     // The home page's stats strip (content module).
     app.homeCounters.register('completedOrders', () => orders.countCompleted());
     await app.register(ordersRoutes, { prefix: API_PREFIX });
     await app.register(ordersAdminRoutes, { prefix: `${API_PREFIX}/admin`, admin: new OrdersAdminService(deps, orders) });
   },
-  { name: 'orders', dependencies: ['config', 'db', 'events', 'auth', 'catalog', 'content', 'inbox'] },
+  { name: 'orders', dependencies: ['config', 'db', 'events', 'auth', 'accounts', 'catalog', 'content', 'inbox'] },
 );
 
 export { Order, OrderItem } from './order.entity';
 export type { OrdersService } from './orders.service';
+export type { OrdersStats } from './orders-stats';
 export type { OrderPaymentsPort, OrderActor, PaymentSnapshot } from './order-payments.port';
 export type { PaymentFacts } from './orders.views';

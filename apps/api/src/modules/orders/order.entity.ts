@@ -13,6 +13,9 @@ import { ORDER_STATUSES, type OrderStatus } from '@pishop/shared';
 import { User } from '../accounts';
 import { Service } from '../catalog';
 
+// The dashboard's figures (GET /admin/stats): revenue by paid day, orders of a period, latest orders.
+@Index('IDX_orders_status_paid_at', ['status', 'paidAt'])
+@Index('IDX_orders_created_status', ['createdAt', 'status'])
 @Entity('orders')
 export class Order {
   @PrimaryGeneratedColumn({ type: 'int' })

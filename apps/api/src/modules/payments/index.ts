@@ -14,6 +14,7 @@ import { piRoutes } from './pi.routes';
 import { paymentsRoutes } from './payments.routes';
 import { piWebhookRoutes } from './pi-webhook.routes';
 import { paymentsAdminRoutes } from './payments.admin-routes';
+import { PaymentsStats } from './payments-stats';
 import { refundsAdminRoutes } from './refunds/refunds.admin-routes';
 
 declare module 'fastify' {
@@ -24,6 +25,8 @@ declare module 'fastify' {
     paymentsReconciler: Reconciler;
     /** Refunds (App-to-User payments back to the payer); `app.refunds.idle()` waits for the resume at start. */
     refunds: RefundsService;
+    /** The dashboard's "payments needing attention" counts. */
+    paymentStats: PaymentsStats;
   }
 }
 
@@ -81,6 +84,7 @@ export default fp(
     app.decorate('payments', payments);
     app.decorate('paymentsReconciler', reconciler);
     app.decorate('refunds', refunds);
+    app.decorate('paymentStats', new PaymentsStats(app.db, config.pi.paymentExpirySeconds));
 
     await app.register(piRoutes, { prefix: API_PREFIX });
     await app.register(paymentsRoutes, { prefix: API_PREFIX });

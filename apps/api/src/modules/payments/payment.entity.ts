@@ -22,6 +22,9 @@ import { Order } from '../orders';
  * One attempt to pay an order with Pi. Checkout creates it with the pricing snapshot; the
  * Pi payment id is linked when Pi's approve callback arrives.
  */
+// The dashboard's "needs attention" counts (GET /admin/stats).
+@Index('IDX_payments_status_created', ['status', 'createdAt'])
+@Index('IDX_payments_failed_at', ['failedAt'])
 @Entity('payments')
 export class Payment {
   @PrimaryGeneratedColumn({ type: 'int' })
@@ -102,6 +105,7 @@ export class Payment {
 }
 
 /** The audit trail: every callback, webhook, sync and admin change, refused ones included. */
+@Index('IDX_payment_events_outcome_created', ['outcome', 'createdAt'])
 @Entity('payment_events')
 export class PaymentEvent {
   @PrimaryGeneratedColumn({ type: 'int' })
