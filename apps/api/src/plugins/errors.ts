@@ -29,6 +29,17 @@ export default fp(
   { name: 'errors' },
 );
 
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, an over-long path
+ * segment): the same envelope as everything else, instead of Fastify's own shape.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body = toBody(error);
+  const status = statusOf(error, body);
+  request.log.info({ code: body.error.code, status }, body.error.message);
+  return reply.status(status).send(body);
+}
+
 /** The JSON 404; app.ts sets the not-found handler once (SPA deep links first). */
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   const body: ApiErrorBody = {
@@ -78,6 +89,7 @@ function fieldsOf(details: unknown): Record<string, string> | undefined {
 function fastifyCode(error: FastifyError): ErrorCode {
   const status = error.statusCode ?? 500;
   if (status === 413) return ErrorCodes.PAYLOAD_TOO_LARGE;
+  if (status === 414) return ErrorCodes.URI_TOO_LONG;
   if (status === 408) return ErrorCodes.REQUEST_TIMEOUT;
   if (status === 415) return ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
   if (status === 429) return ErrorCodes.RATE_LIMITED;
