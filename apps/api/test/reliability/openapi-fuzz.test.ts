@@ -123,9 +123,7 @@ describe('reliability: fuzzing every operation of the served OpenAPI document', 
     process.stdout.write(`fuzz seed ${SEED}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}\n`);
 
     expect(figures.requestsFuzzed).toBeGreaterThanOrEqual(REQUESTS);
-    expect(fiveXX.slice(0, 10)).toEqual([]);
-    expect(undocumented.slice(0, 10)).toEqual([]);
-    expect(leaks.slice(0, 10)).toEqual([]);
-    expect(stored.slice(0, 10)).toEqual([]);
+    const first = (list: Finding[]) => list.slice(0, 8);
+    expect({ fiveXX: first(fiveXX), undocumented: first(undocumented), leaks: first(leaks), stored: first(stored) }).toEqual({ fiveXX: [], undocumented: [], leaks: [], stored: [] });
   }, 30 * 60_000);
 });

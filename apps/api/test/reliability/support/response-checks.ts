@@ -88,9 +88,11 @@ export function secretFindings(value: unknown, secrets: Map<string, string>, all
     return found;
   }
   if (value && typeof value === 'object') {
+    // Validation answers name the refused fields (`password: must be text`): keys, not secrets.
+    const fieldMessages = /^\/errors$|\/details\/fields$/.test(at);
     for (const [key, v] of Object.entries(value)) {
       if (allowedKeys.includes(key)) continue;
-      if (SECRET_KEY.test(key) && typeof v === 'string' && v.length > 0) found.push(`${at}/${key} is a secret-named field with a value`);
+      if (!fieldMessages && SECRET_KEY.test(key) && typeof v === 'string' && v.length > 0) found.push(`${at}/${key} is a secret-named field with a value`);
       found.push(...secretFindings(v, secrets, allowedKeys, `${at}/${key}`));
     }
   }
