@@ -14,6 +14,8 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!\\.pnpm/(${esmPattern})@|(${esmOnly.join('|')})/)`],
   moduleNameMapper: { '^@pishop/shared$': '<rootDir>/../../packages/shared/src', '^@pishop/pi-protocol$': '<rootDir>/../../packages/pi-protocol/src' },
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+  // The reliability suite (test/reliability) prints its figures when the run ends.
+  reporters: ['default', '<rootDir>/test/reliability/figures-reporter.cjs'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

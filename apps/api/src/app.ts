@@ -8,7 +8,7 @@ import { ROOT_DIR, type AppConfig } from './config';
 import { createValidatorCompiler } from './lib/validation';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
-import errorsPlugin, { sendNotFound } from './plugins/errors';
+import errorsPlugin, { sendFrameworkError, sendNotFound } from './plugins/errors';
 import securityHeaders from './plugins/security-headers';
 import corsPlugin from './plugins/cors';
 import rateLimitPlugin from './plugins/rate-limit';
@@ -81,7 +81,9 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
     connectionTimeout: edge.connectionTimeoutMs,
     // Slow headers are cut after HEADERS_TIMEOUT_SECONDS; Node checks every second, not every 30.
     http: { headersTimeout: edge.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, edge.headersTimeoutMs) },
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters up to 256 characters reach their route (slugs may be 200 long); longer ones are refused as 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    frameworkErrors: sendFrameworkError,
   });
   app.setValidatorCompiler(createValidatorCompiler(edge));
   app.addHook('onSend', async (request, reply) => {

@@ -50,9 +50,14 @@ export interface PlatformErrorFault {
   method?: string;
   /** 400-599. */
   status: number;
-  /** Below 500: a code Pi documents (e.g. `already_approved`); 500 and above: any snake_case code. */
+  /** Below 500: a code Pi documents (e.g. `already_approved`); 429 and 500 and above: any snake_case code. */
   error: PiErrorCode | string;
   error_message?: string;
+  /**
+   * `json` (default): Pi's `{error, error_message}`; `html`: an HTML error page, as a proxy or
+   * load balancer in front of Pi answers when it is down.
+   */
+  format?: 'json' | 'html';
   /** How many matching requests get this answer before the route answers normally. Default 1. */
   times?: number;
 }

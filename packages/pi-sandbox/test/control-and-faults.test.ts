@@ -73,6 +73,24 @@ describe('faults', () => {
     expect((await sb.platform.me(user.accessToken)).uid).toBe(user.uid);
   });
 
+  it('can answer as a rate limiter (429) or an HTML error page in front of Pi', async () => {
+    const user = await sb.client.createUser();
+    await sb.client.setFaults({
+      platformErrors: [
+        { path: '/v2/me', status: 429, error: 'too_many_requests' },
+        { path: '/v2/me', status: 502, error: 'bad_gateway', format: 'html' },
+      ],
+    });
+    const limited = await fetch(`${sb.baseUrl}/v2/me`, { headers: { authorization: `Bearer ${user.accessToken}` } });
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ error: 'too_many_requests' });
+    const page = await fetch(`${sb.baseUrl}/v2/me`, { headers: { authorization: `Bearer ${user.accessToken}` } });
+    expect(page.status).toBe(502);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toMatch(/^<!DOCTYPE html>/);
+    expect((await sb.platform.me(user.accessToken)).uid).toBe(user.uid);
+  });
+
   it('hands SDK faults to the SDK through /control/config and clears them on reset', async () => {
     const faults = {
       duplicateCallbacks: 2,
@@ -125,6 +143,7 @@ describe('faults', () => {
     [{ platformErrors: [{ path: '/v2/me', status: 500 }] }],
     [{ platformErrors: [{ path: '/v2/me', status: 500, error: 'x', times: 0 }] }],
     [{ platformErrors: [{ path: '/v2/me', status: 400, error: 'made_up_code' }] }],
+    [{ platformErrors: [{ path: '/v2/me', status: 502, error: 'bad_gateway', format: 'xml' }] }],
     [{ platformErrors: [{ path: '/v2/me', status: 500, error: 'Not Snake' }] }],
     [{ delays: [{ path: '/v2/me', delayMs: 0 }] }],
     [{ delays: [{ path: '/v2/me', delayMs: 10, when: 'later' }] }],

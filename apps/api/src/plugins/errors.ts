@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCodes, type ApiErrorBody, type ErrorCode } from '@pishop/shared';
 import { AppError, describeFields } from '../lib/app-error';
 import { statusForCode } from '../lib/error-status';
+import { isLockConflict } from '../lib/db-errors';
 import { DtoValidationError } from '../lib/validation';
 
 interface AjvIssue {
@@ -29,6 +30,17 @@ export default fp(
   { name: 'errors' },
 );
 
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, an over-long path
+ * segment): the same envelope as everything else, instead of Fastify's own shape.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body = toBody(error);
+  const status = statusOf(error, body);
+  request.log.info({ code: body.error.code, status }, body.error.message);
+  return reply.status(status).send(body);
+}
+
 /** The JSON 404; app.ts sets the not-found handler once (SPA deep links first). */
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   const body: ApiErrorBody = {
@@ -46,6 +58,9 @@ function toBody(error: FastifyError | AppError): ApiErrorBody {
     };
   }
   if (error instanceof DtoValidationError) return validationBody(error.fields);
+  // A row or table held by someone else past the lock timeout (after the transaction retries):
+  // nothing was written, and the same request can simply be sent again.
+  if (isLockConflict(error)) return { error: { code: ErrorCodes.SERVICE_UNAVAILABLE, message: 'The database is busy right now; nothing was changed, please try again' } };
   const fe = error as FastifyError & { validation?: AjvIssue[] };
   if (fe.validation) return validationBody(ajvFields(fe.validation, fe.validationContext));
   return { error: { code: fastifyCode(fe), message: fe.message } };
@@ -78,6 +93,7 @@ function fieldsOf(details: unknown): Record<string, string> | undefined {
 function fastifyCode(error: FastifyError): ErrorCode {
   const status = error.statusCode ?? 500;
   if (status === 413) return ErrorCodes.PAYLOAD_TOO_LARGE;
+  if (status === 414) return ErrorCodes.URI_TOO_LONG;
   if (status === 408) return ErrorCodes.REQUEST_TIMEOUT;
   if (status === 415) return ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
   if (status === 429) return ErrorCodes.RATE_LIMITED;
@@ -91,6 +107,7 @@ function fastifyCode(error: FastifyError): ErrorCode {
 function statusOf(error: FastifyError | AppError, body: ApiErrorBody): number {
   if (error instanceof AppError) return statusForCode(error.code);
   if (error instanceof DtoValidationError) return 400;
+  if (body.error.code === ErrorCodes.SERVICE_UNAVAILABLE) return 503;
   const status = (error as FastifyError).statusCode;
   if (body.error.code === ErrorCodes.VALIDATION_FAILED) return 400;
   return status && status >= 400 && status < 600 ? status : 500;

@@ -46,18 +46,22 @@ function matcher(item: Record<string, unknown>, at: string): { path: string; met
 }
 
 function platformError(item: Record<string, unknown>, at: string): PlatformErrorFault {
-  const { status, error, error_message: message } = item;
+  const { status, error, error_message: message, format } = item;
   if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) {
     throw invalidArguments(`${at}.status must be an HTTP error status (400-599)`);
   }
-  // Below 500 the body is one of Pi's refusals, so only Pi's documented codes; 5xx stands for an outage.
-  const valid = (status as number) < 500 ? isPiErrorCode(error) : typeof error === 'string' && /^[a-z][a-z0-9_]*$/.test(error);
+  // Below 500 the body is one of Pi's refusals, so only Pi's documented codes; 5xx stands for an
+  // outage and 429 for the rate limiter in front of Pi.
+  const refusal = (status as number) < 500 && status !== 429;
+  const valid = refusal ? isPiErrorCode(error) : typeof error === 'string' && /^[a-z][a-z0-9_]*$/.test(error);
   if (!valid) {
-    throw invalidArguments(`${at}.error must be ${(status as number) < 500 ? 'an error code Pi documents' : 'a snake_case code'}`);
+    throw invalidArguments(`${at}.error must be ${refusal ? 'an error code Pi documents' : 'a snake_case code'}`);
   }
+  if (format !== undefined && format !== 'json' && format !== 'html') throw invalidArguments(`${at}.format must be "json" or "html"`);
   if (message !== undefined && typeof message !== 'string') throw invalidArguments(`${at}.error_message must be a string`);
   const fault: PlatformErrorFault = { ...matcher(item, at), status: status as number, error: error as string };
   if (message !== undefined) fault.error_message = message;
+  if (format !== undefined) fault.format = format;
   return fault;
 }
 

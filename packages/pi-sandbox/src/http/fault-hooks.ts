@@ -51,6 +51,9 @@ export function platformHooks(v2: FastifyInstance, sandbox: Sandbox, mountPrefix
     const fault = sandbox.faults.takePlatformError(request.method, faultPaths(request, mountPrefix));
     if (fault) {
       const message = fault.error_message ?? `Injected fault: ${fault.error}`;
+      if (fault.format === 'html') {
+        return reply.status(fault.status).type('text/html; charset=utf-8').send(`<!DOCTYPE html><html><head><title>${fault.status} ${fault.error}</title></head><body><h1>${fault.status}</h1><p>${fault.error}</p></body></html>`);
+      }
       return reply.status(fault.status).send(errorBody(fault.error, message));
     }
   });

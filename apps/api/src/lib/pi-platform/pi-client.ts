@@ -53,9 +53,9 @@ export class PiApiError extends Error {
     this.name = 'PiApiError';
   }
 
-  /** Pi did not answer usefully (down, slow, 5xx): worth trying again later. */
+  /** Pi did not answer usefully (down, slow, 5xx, rate limited with 429): worth trying again later. */
   get isUnavailable(): boolean {
-    return this.status === 0 || this.status >= 500;
+    return this.status === 0 || this.status === 429 || this.status >= 500;
   }
 }
 

@@ -68,7 +68,8 @@ export async function requestWithRetries(
       throw toTransportError(err, opts.timeoutMs);
     }
     const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: parseJson(text), date: res.headers.get('date') };
-    if (res.status >= 500) throw new RetryableAnswer(answer);
+    // A 429 (a rate limiter in front of Pi) did nothing either: as retryable as a 5xx.
+    if (res.status >= 500 || res.status === 429) throw new RetryableAnswer(answer);
     return answer;
   };
   try {

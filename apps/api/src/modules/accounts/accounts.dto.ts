@@ -63,6 +63,8 @@ export class LoginDto implements LoginRequest {
 export class PiLoginDto implements PiLoginRequest {
   @IsString({ message: 'must be text' })
   @Length(1, 2048, { message: 'is required' })
+  // It travels on to Pi in an Authorization header, which only carries visible ASCII.
+  @Matches(/^[\x21-\x7e]+$/, { message: 'must be a Pi access token (visible ASCII characters)' })
   @JSONSchema({ description: 'The access token `Pi.authenticate` returned' })
   accessToken!: string;
 }
