@@ -29,7 +29,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     only: { type: 'string' },
-    'skip-sqlite': { type: 'boolean', default: false },
+    db: { type: 'string', default: 'mariadb,sqlite' },
+    cases: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -140,7 +141,7 @@ async function casesFor(api: Target): Promise<Case[]> {
     { name: 'customer /orders', path: '/api/v1/orders', headers: bearer(customer) },
     { name: 'admin orders paid', path: `/api/v1/admin/orders?filter=${q({ status: 'paid' })}&sort=${q(['createdAt', 'DESC'])}&range=${q([0, 24])}`, headers: bearer(admin) },
     { name: 'admin payments', path: `/api/v1/admin/payments?range=${q([0, 24])}`, headers: bearer(admin) },
-  ];
+  ].filter((c) => !args.cases || args.cases.split(',').some((want) => c.name.includes(want)));
 }
 
 interface Db {
@@ -176,8 +177,11 @@ async function main() {
   }
   const log = (m: string) => console.error(m);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pishop-bench-'));
-  const dbs: Db[] = [{ label: 'mariadb', url: process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/pishop_bench' }];
-  if (!args['skip-sqlite']) dbs.push({ label: 'sqlite', url: `sqlite:${path.join(work, 'bench.sqlite')}` });
+  const wanted = new Set(args.db.split(','));
+  const dbs: Db[] = [
+    { label: 'mariadb' as const, url: process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/pishop_bench' },
+    { label: 'sqlite' as const, url: `sqlite:${path.join(work, 'bench.sqlite')}` },
+  ].filter((d) => wanted.has(d.label));
   const result: BenchResult = {
     at: new Date().toISOString(),
     node: process.version,

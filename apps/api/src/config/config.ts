@@ -80,6 +80,8 @@ export interface AppConfig {
   allowLogOnlyMail: boolean;
   demoData: boolean;
   redisUrl?: string;
+  /** Public reads are answered from memory for at most this long (0 = no read cache); admin writes clear it at once. */
+  readCacheSeconds: number;
   /** Requests per minute and client on /api (routes may set lower limits). */
   rateLimitMax: number;
   pi: {
@@ -216,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     allowLogOnlyMail,
     demoData: e.DEMO_DATA,
     redisUrl: e.REDIS_URL,
+    readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitMax: e.RATE_LIMIT_MAX,
     pi: {
       apiKey: e.PI_API_KEY ?? PI_SANDBOX_DEV_KEY,
