@@ -15,10 +15,10 @@ function table(head: string[], rows: string[][]): void {
 
 export function printCases(cases: CaseResult[]): void {
   if (!cases.length) return;
-  console.log('\nReads (median ratio over rounds; bare = Fastify 5 JSON route in the same round)');
+  console.log('\nReads (median ratio over rounds; bare = Fastify 5 JSON route in the same round; CPU ratio = bare CPU/req ÷ API CPU/req)');
   table(
-    ['db', 'case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'RSS MB', 'SQL/req', 'bare req/s', 'ratio'],
-    cases.map((c) => [c.db, c.name, f(c.rps), f(c.p50), f(c.p99), String(c.errors), f(c.cpuMsPerReq, 2), f(c.rssMb), f(c.queriesPerReq, 2), f(c.bareRps), f(c.ratio, 3)]),
+    ['db', 'case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'RSS MB', 'SQL/req', 'bare req/s', 'ratio', 'bare CPU ms/req', 'CPU ratio'],
+    cases.map((c) => [c.db, c.name, f(c.rps), f(c.p50), f(c.p99), String(c.errors), f(c.cpuMsPerReq, 2), f(c.rssMb), f(c.queriesPerReq, 2), f(c.bareRps), f(c.ratio, 3), f(c.bareCpuMsPerReq ?? 0, 3), f(c.cpuRatio ?? 0, 3)]),
   );
 }
 

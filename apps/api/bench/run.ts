@@ -59,6 +59,9 @@ export interface CaseResult {
   queriesPerReq: number;
   bareRps: number;
   ratio: number;
+  /** Bare CPU per request ÷ API CPU per request: the throughput ratio when CPU is the limit, steadier on a busy machine. */
+  cpuRatio: number;
+  bareCpuMsPerReq: number;
   rounds: number;
 }
 
@@ -220,11 +223,11 @@ async function main() {
       try {
         const cases = await casesFor(api);
         if (parts.has('reads')) {
-          const perCase = new Map<string, { api: Awaited<ReturnType<typeof measure>>[]; bare: Load[] }>();
+          const perCase = new Map<string, { api: Awaited<ReturnType<typeof measure>>[]; bare: Awaited<ReturnType<typeof measure>>[] }>();
           for (let r = 1; r <= rounds; r++) {
             log(`  round ${r}/${rounds}`);
             for (const c of cases) {
-              const b = await load(`${bare.url}/json`);
+              const b = await measure(bare, { name: 'bare', path: '/json' });
               const m = await measure(api, c);
               const entry = perCase.get(c.name) ?? { api: [], bare: [] };
               entry.api.push(m);
@@ -247,6 +250,8 @@ async function main() {
               rssMb: pick.rssMb,
               queriesPerReq: pick.queriesPerReq,
               bareRps: bs[ratios.indexOf(median(ratios))].rps,
+              bareCpuMsPerReq: median(bs.map((b) => b.cpuMsPerReq)),
+              cpuRatio: median(bs.map((b, i) => b.cpuMsPerReq / Math.max(ms[i].cpuMsPerReq, 1e-6))),
               ratio: median(ratios),
               rounds: ms.length,
             });
