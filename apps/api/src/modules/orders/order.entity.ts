@@ -14,6 +14,9 @@ import { User } from '../accounts';
 import { Service } from '../catalog';
 
 @Entity('orders')
+// The back office filters by status and sorts by date: both from an index, never a filesort.
+@Index('IDX_orders_status_created', ['status', 'createdAt'])
+@Index('IDX_orders_created', ['createdAt'])
 export class Order {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

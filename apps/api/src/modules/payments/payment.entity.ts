@@ -23,6 +23,8 @@ import { Order } from '../orders';
  * Pi payment id is linked when Pi's approve callback arrives.
  */
 @Entity('payments')
+@Index('IDX_payments_status_created', ['status', 'createdAt'])
+@Index('IDX_payments_created', ['createdAt'])
 export class Payment {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
