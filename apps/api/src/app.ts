@@ -8,6 +8,7 @@ import { ROOT_DIR, type AppConfig } from './config';
 import { createValidatorCompiler } from './lib/validation';
 import configPlugin from './plugins/config';
 import dbPlugin from './plugins/db';
+import readCachePlugin from './plugins/read-cache';
 import errorsPlugin, { sendFrameworkError, sendNotFound } from './plugins/errors';
 import securityHeaders from './plugins/security-headers';
 import corsPlugin from './plugins/cors';
@@ -95,6 +96,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(errorsPlugin);
   await app.register(requestGuards);
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
+  await app.register(readCachePlugin);
   await app.register(securityHeaders);
   await app.register(compressPlugin);
   await app.register(corsPlugin);

@@ -82,6 +82,8 @@ export interface AppConfig {
   /** With demo data: generate pictures and preview clips for the demo items (sharp, FFmpeg). */
   demoMedia: boolean;
   redisUrl?: string;
+  /** Public reads are answered from memory for at most this long (0 = no read cache); admin writes clear it at once. */
+  readCacheSeconds: number;
   /** Requests per minute and client on /api (routes may set lower limits). */
   rateLimitMax: number;
   pi: {
@@ -219,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     demoData: e.DEMO_DATA,
     demoMedia: e.DEMO_MEDIA,
     redisUrl: e.REDIS_URL,
+    readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitMax: e.RATE_LIMIT_MAX,
     pi: {
       apiKey: e.PI_API_KEY ?? PI_SANDBOX_DEV_KEY,

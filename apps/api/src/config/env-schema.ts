@@ -119,6 +119,7 @@ export const envSchema = z.object({
     .default(0.5),
   RECAPTCHA_VERIFY_URL: url.default('https://www.google.com/recaptcha/api/siteverify'),
   RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(600),
+  READ_CACHE_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be between 0 and 3600').max(3600, 'must be between 0 and 3600').default(30),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   DEMO_DATA: bool.default(true),
   // With DEMO_DATA: pictures and preview clips for the demo items, made once at the first start.

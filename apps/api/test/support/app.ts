@@ -28,6 +28,8 @@ export const TEST_ENV: Record<string, string> = {
   SERVE_SPAS: 'false',
   PI_RECONCILE_INTERVAL_SECONDS: '0',
   PI_SANDBOX_CONTROL: 'true',
+  // Tests write rows directly between reads; the read cache's own tests turn it on.
+  READ_CACHE_SECONDS: '0',
 };
 
 /** The least a production start needs (config.ts refuses it without any of these). */

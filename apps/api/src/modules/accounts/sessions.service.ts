@@ -98,12 +98,17 @@ export class SessionsService implements SessionGuard {
   /** The auth plugin's guard: revoked tokens, unknown or inactive users, and changed roles fail. */
   async isAccepted(claims: AccessClaims): Promise<boolean> {
     if (!/^\d+$/.test(claims.sub)) return false;
-    const user = await this.ds.getRepository(User).findOne({
-      where: { id: Number(claims.sub) },
-      select: { id: true, isActive: true, role: true },
-    });
-    if (!user || !user.isActive || user.role !== claims.role) return false;
-    return !(await this.ds.getRepository(RevokedAccessToken).exists({ where: { jti: claims.jti } }));
+    // One statement per signed-in request: the user and whether this token was revoked.
+    const row = await this.ds.getRepository(User).createQueryBuilder('u')
+      .select('u.isActive', 'active')
+      .addSelect('u.role', 'role')
+      .addSelect('r.id', 'revokedId')
+      .leftJoin(RevokedAccessToken, 'r', 'r.jti = :jti', { jti: claims.jti })
+      .where('u.id = :id', { id: Number(claims.sub) })
+      .limit(1)
+      .getRawOne<{ active: number | boolean | string; role: string; revokedId: number | null }>();
+    if (!row || !Number(row.active) || row.role !== claims.role) return false;
+    return row.revokedId === null;
   }
 
   private async issue(em: EntityManager, user: User, familyId: string): Promise<IssuedSession> {

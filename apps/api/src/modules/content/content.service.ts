@@ -58,6 +58,18 @@ export class ContentService {
       .andWhere('p.publishedAt IS NOT NULL AND p.publishedAt <= :now', { now: this.now() });
   }
 
+  /** When the next scheduled post goes public (the read cache moves on then), or null. */
+  async nextPublishTime(): Promise<number | null> {
+    const next = await this.deps.db.getRepository(Post).createQueryBuilder('p')
+      .select('MIN(p.publishedAt)', 'at')
+      .where('p.published = :published', { published: true })
+      .andWhere('p.publishedAt > :now', { now: this.now() })
+      .getRawOne<{ at: Date | string | null }>();
+    if (!next?.at) return null;
+    // SQLite hands back 'YYYY-MM-DD HH:MM:SS.sss' in UTC, without a zone.
+    return next.at instanceof Date ? next.at.getTime() : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(next.at) ? next.at : `${next.at.replace(' ', 'T')}Z`).getTime();
+  }
+
   async listPosts(query: PostListQuery): Promise<Page<PostSummary>> {
     const window = pageWindow(query);
     const qb = this.publishedPosts();

@@ -26,7 +26,9 @@ export default fp(
     const media = (ids: (number | null)[]) => resolveMediaUrls(app, ids);
     const counters = new HomeCounterRegistry(app.log);
     app.decorate('homeCounters', counters);
-    app.decorate('content', new ContentService({ db: app.db, media, catalog: app.catalog, counters }));
+    const content = new ContentService({ db: app.db, media, catalog: app.catalog, counters });
+    app.decorate('content', content);
+    if (app.readCache.enabled) app.addHook('onReady', async () => app.readCache.addBoundary(() => content.nextPublishTime()));
     await app.register(contentRoutes, { prefix: API_PREFIX });
     await app.register(contentAdminRoutes, {
       prefix: `${API_PREFIX}/admin`,
@@ -35,5 +37,5 @@ export default fp(
       pages: new PageAdmin(app.db),
     });
   },
-  { name: 'content', dependencies: ['config', 'db', 'auth', 'catalog'] },
+  { name: 'content', dependencies: ['config', 'db', 'auth', 'catalog', 'read-cache'] },
 );

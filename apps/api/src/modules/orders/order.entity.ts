@@ -17,6 +17,9 @@ import { Service } from '../catalog';
 @Index('IDX_orders_status_paid_at', ['status', 'paidAt'])
 @Index('IDX_orders_created_status', ['createdAt', 'status'])
 @Entity('orders')
+// The back office filters by status and sorts by date: both from an index, never a filesort.
+@Index('IDX_orders_status_created', ['status', 'createdAt'])
+@Index('IDX_orders_created', ['createdAt'])
 export class Order {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

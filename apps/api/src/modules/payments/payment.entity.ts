@@ -26,6 +26,8 @@ import { Order } from '../orders';
 @Index('IDX_payments_status_created', ['status', 'createdAt'])
 @Index('IDX_payments_failed_at', ['failedAt'])
 @Entity('payments')
+@Index('IDX_payments_status_created', ['status', 'createdAt'])
+@Index('IDX_payments_created', ['createdAt'])
 export class Payment {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
