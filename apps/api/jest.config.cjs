@@ -16,6 +16,6 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
   // The reliability suite (test/reliability) prints its figures when the run ends.
   reporters: ['default', '<rootDir>/test/reliability/figures-reporter.cjs'],
-  testTimeout: 30000,
+  testTimeout: 120000, // generous: spawned processes and storms are slow on a busy 2-core machine; a hang still fails
   maxWorkers: 2,
 };
