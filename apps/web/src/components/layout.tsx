@@ -35,7 +35,7 @@ export function Layout() {
             type="button"
             aria-controls={menuId}
             aria-expanded={open}
-            aria-label={open ? 'Close menu' : 'Open menu'}
+            aria-label={open ? 'Close menu' : unreadCount > 0 ? `Open menu (${unreadCount} unread)` : 'Open menu'}
             onClick={() => setOpen((o) => !o)}
           >
             <span className="navbar-toggler-icon" />
