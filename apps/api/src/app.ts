@@ -19,8 +19,8 @@ import requestGuards from './plugins/request-guards';
 import eventsPlugin from './plugins/events';
 import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
+import compressPlugin from './plugins/compress';
 import { healthRoutes } from './modules/health/health.routes';
-import { siteRoutes } from './modules/site/site.routes';
 import mediaModule from './modules/media';
 import accountsModule from './modules/accounts';
 import catalogModule from './modules/catalog';
@@ -28,6 +28,7 @@ import contentModule from './modules/content';
 import inboxModule from './modules/inbox';
 import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
+import siteModule from './modules/site';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(requestGuards);
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
   await app.register(securityHeaders);
+  await app.register(compressPlugin);
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(docsPlugin);
@@ -104,7 +106,6 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // media; accounts; catalog → media; content → catalog, media; inbox → accounts;
   // orders → catalog, content, inbox; payments → orders, inbox, accounts.
   await app.register(healthRoutes, { prefix: API_PREFIX });
-  await app.register(siteRoutes);
   await app.register(mediaModule);
   await app.register(accountsModule);
   await app.register(catalogModule);
@@ -112,12 +113,14 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(inboxModule);
   await app.register(ordersModule);
   await app.register(paymentsModule);
+  // Site files and the storefront's per-URL head tags (reads catalog and content).
+  await app.register(siteModule);
 
   if (opts.serveSpas ?? config.serveSpas) {
-    await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });
+    await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas, head: app.storefrontHead });
   }
-  app.setNotFoundHandler((request, reply) => {
-    if (app.hasDecorator('serveSpaIndex') && app.serveSpaIndex(request, reply)) return reply;
+  app.setNotFoundHandler(async (request, reply) => {
+    if (app.hasDecorator('serveSpaIndex') && (await app.serveSpaIndex(request, reply))) return reply;
     return sendNotFound(request, reply);
   });
   return app;
