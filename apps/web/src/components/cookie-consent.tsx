@@ -6,7 +6,7 @@ export function CookieConsent() {
   const { choice, choose } = useCookieConsent();
   if (choice) return null;
   return (
-    <section className="border-top bg-body-tertiary" aria-label="Cookie consent">
+    <section className="border-top bg-body shadow-lg" aria-label="Cookie consent">
       <div className="container py-3 d-flex flex-wrap align-items-center gap-2">
         <p className="mb-0 me-auto">
           We use a session cookie to keep you signed in, and nothing else without your consent. <Link to="/cookies">Cookie policy</Link>

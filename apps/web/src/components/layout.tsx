@@ -30,17 +30,19 @@ export function Layout() {
       <nav className="navbar navbar-expand-md navbar-dark bg-dark mb-4" aria-label="Main">
         <div className="container">
           <Link className="navbar-brand" to="/">Pi Services Studio</Link>
-          <button
-            className="navbar-toggler"
-            type="button"
-            aria-controls={menuId}
-            aria-expanded={open}
-            aria-label={open ? 'Close menu' : 'Open menu'}
-            onClick={() => setOpen((o) => !o)}
-          >
-            <span className="navbar-toggler-icon" />
-            {unreadCount > 0 && !open && <span className="badge rounded-pill text-bg-primary toggler-badge">{unreadCount}</span>}
-          </button>
+          <div className="position-relative d-md-none">
+            <button
+              className="navbar-toggler"
+              type="button"
+              aria-controls={menuId}
+              aria-expanded={open}
+              aria-label={open ? 'Close menu' : unreadCount > 0 ? `Open menu, ${unreadCount} unread` : 'Open menu'}
+              onClick={() => setOpen((o) => !o)}
+            >
+              <span className="navbar-toggler-icon" />
+            </button>
+            {unreadCount > 0 && !open && <span className="badge rounded-pill text-bg-primary toggler-badge" aria-hidden="true">{unreadCount}</span>}
+          </div>
           <div className={`collapse navbar-collapse ${open ? 'show' : ''}`} id={menuId}>
             <div className="navbar-nav me-auto">
               <NavLink className="nav-link" to="/services">Services</NavLink>

@@ -10,7 +10,7 @@ export function ServiceCard({ service, headingLevel = 2 }: { service: ServiceSum
       {service.imageUrl ? (
         <img src={service.imageUrl} className="card-img-top card-media" alt="" loading="lazy" decoding="async" width={640} height={360} />
       ) : (
-        <div className="card-img-top card-media d-flex align-items-center justify-content-center display-6 text-body-secondary" aria-hidden="true">π</div>
+        <div className="card-img-top card-media card-media-placeholder d-flex align-items-center justify-content-center fs-2 text-body-secondary" aria-hidden="true">π</div>
       )}
       <div className="card-body">
         <Heading className="h5 card-title">

@@ -61,7 +61,7 @@ export function HomePage() {
 function Stat({ label, value }: { label: string; value: number }) {
   const shown = useCountUp(value);
   return (
-    <div className="col-4 d-flex flex-column-reverse">
+    <div className="col-4 d-flex flex-column-reverse justify-content-end">
       <dt className="fw-normal text-body-secondary">{label}</dt>
       <dd className="h2 mb-0 stat-figure" aria-live="off">
         <span aria-hidden="true">{formatCount(shown)}</span>
