@@ -6,7 +6,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import type { ErrorCode, UserDto } from '@pishop/shared';
 import { api } from '../src/lib/api-client';
 import { SessionProvider } from '../src/lib/session';
-import { tokenStore } from '../src/lib/token-store';
+import { SESSION_HINT, tokenStore } from '../src/lib/token-store';
 
 export interface SentRequest {
   method: string;
@@ -72,10 +72,16 @@ function Where() {
 
 /**
  * Renders `element` at `path` (the route pattern `route`) with the app's providers: a fresh
- * query client, the session, and a router that shows where navigation went.
+ * query client, the session, and a router that shows where navigation went. `signedInBefore:
+ * false` is a browser that never signed in (no refresh call is made at all).
  */
-export function renderPage(element: ReactElement, { path = '/', route = path }: { path?: string; route?: string } = {}) {
+export function renderPage(
+  element: ReactElement,
+  { path = '/', route = path, signedInBefore = true }: { path?: string; route?: string; signedInBefore?: boolean } = {},
+) {
   tokenStore.set(null);
+  // A browser that signed in before keeps the hint, so the session is restored from the cookie.
+  if (signedInBefore) window.localStorage.setItem(SESSION_HINT, '1');
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>

@@ -1,12 +1,15 @@
 import { Link } from 'react-router-dom';
 import { useCookieConsent } from '../lib/consent';
 
-/** Asks once; the choice is remembered in this browser. Sits in the page flow and covers nothing. */
+/**
+ * Asks once; the choice is remembered in this browser. Fixed to the bottom of the viewport, so
+ * content arriving above it never pushes it (no layout shift); dismissing it uncovers the page.
+ */
 export function CookieConsent() {
   const { choice, choose } = useCookieConsent();
   if (choice) return null;
   return (
-    <section className="border-top bg-body shadow-lg" aria-label="Cookie consent">
+    <section className="cookie-consent border-top bg-body shadow-lg" aria-label="Cookie consent">
       <div className="container py-3 d-flex flex-wrap align-items-center gap-2">
         <p className="mb-0 me-auto">
           We use a session cookie to keep you signed in, and nothing else without your consent. <Link to="/cookies">Cookie policy</Link>

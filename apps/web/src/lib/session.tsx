@@ -29,7 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    void refreshSession()
+    const restored = tokenStore.maySignIn() ? refreshSession() : Promise.resolve(null);
+    void restored
       .then((token) => (token ? getMe() : null))
       .then((me) => !cancelled && setUser(me))
       .catch(() => undefined)
