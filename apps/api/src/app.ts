@@ -28,6 +28,7 @@ import contentModule from './modules/content';
 import inboxModule from './modules/inbox';
 import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
+import apiKeysModule from './modules/api-keys';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -103,6 +104,8 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // Domain modules, each after the modules it depends on (the module graph, bottom up):
   // media; accounts; catalog → media; content → catalog, media; inbox → accounts;
   // orders → catalog, content, inbox; payments → orders, inbox, accounts.
+  // api-keys first: its onRequest hook (API key, scope, acting user) must apply to every route.
+  await app.register(apiKeysModule);
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(siteRoutes);
   await app.register(mediaModule);

@@ -11,3 +11,4 @@ export * from './content';
 export * from './media';
 export * from './events';
 export * from './refunds';
+export * from './partners';

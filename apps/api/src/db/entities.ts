@@ -8,6 +8,7 @@ import { Payment, PaymentEvent } from '../modules/payments/payment.entity';
 import { PaymentLease } from '../modules/payments/payment-lease';
 import { Refund, RefundEvent } from '../modules/payments/refunds/refund.entity';
 import { Message, Thread } from '../modules/inbox/thread.entity';
+import { ApiKey } from '../modules/api-keys/api-key.entity';
 
 /**
  * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
@@ -45,4 +46,6 @@ export const entities: Function[] = [
   // inbox
   Thread,
   Message,
+  // api-keys
+  ApiKey,
 ];
