@@ -29,6 +29,7 @@ import inboxModule from './modules/inbox';
 import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
 import apiKeysModule from './modules/api-keys';
+import webhooksModule from './modules/webhooks';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -115,6 +116,8 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(inboxModule);
   await app.register(ordersModule);
   await app.register(paymentsModule);
+  // webhooks → every module's domain events (an outbox row per subscribed endpoint).
+  await app.register(webhooksModule);
 
   if (opts.serveSpas ?? config.serveSpas) {
     await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });

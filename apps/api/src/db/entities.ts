@@ -9,6 +9,7 @@ import { PaymentLease } from '../modules/payments/payment-lease';
 import { Refund, RefundEvent } from '../modules/payments/refunds/refund.entity';
 import { Message, Thread } from '../modules/inbox/thread.entity';
 import { ApiKey } from '../modules/api-keys/api-key.entity';
+import { WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity';
 
 /**
  * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
@@ -48,4 +49,7 @@ export const entities: Function[] = [
   Message,
   // api-keys
   ApiKey,
+  // webhooks
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

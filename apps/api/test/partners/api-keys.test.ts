@@ -129,6 +129,8 @@ describe('API keys', () => {
     expect((await call('POST', `/api/v1/admin/orders/${order.id}/cancel`, reader.secret, { reason: 'not allowed' })).statusCode).toBe(403);
     expect((await call('GET', '/api/v1/admin/api-keys', reader.secret)).statusCode).toBe(403);
     expect((await call('POST', '/api/v1/admin/api-keys', reader.secret, { name: 'y', scopes: ['admin:read'] })).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/admin/webhook-endpoints', reader.secret)).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/admin/webhook-deliveries', reader.secret)).statusCode).toBe(403);
   });
 });
 
