@@ -1,9 +1,10 @@
-import { createAdmin } from './support/admin';
+import { createAdmin, signInToConsole } from './support/admin';
 import { customerPays } from './support/customer';
 import { useServerAndBrowser } from './support/session';
 
 describe('back office', () => {
   const s = useServerAndBrowser((server) => createAdmin(server, 'owner@example.com', 'owner-password-123'));
+  const signIn = () => signInToConsole(s.page, s.server, 'owner@example.com', 'owner-password-123');
 
   it('refuses a wrong password with the server message', async () => {
     await s.page.goto(`${s.server.url}/admin/`);
@@ -14,8 +15,7 @@ describe('back office', () => {
   });
 
   it('signs the seller in and lists the demo services from the API', async () => {
-    await s.page.getByLabel(/password/i).first().fill('owner-password-123');
-    await s.page.getByRole('button', { name: /sign in/i }).click();
+    await signIn();
     await s.page.getByRole('menuitem', { name: /services/i }).first().click();
     await s.page.locator('tbody tr').first().waitFor();
     expect(await s.page.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
@@ -26,7 +26,10 @@ describe('back office', () => {
       const res = await fetch(`${s.server.url}/api/v1/services?pageSize=100`);
       return ((await res.json()) as { items: { title: string }[] }).items.map((s) => s.title);
     };
+    await signIn();
+    await s.page.goto(`${s.server.url}/admin/#/services`);
     const firstRow = s.page.locator('tbody tr').first();
+    await firstRow.waitFor();
     const title = (await firstRow.locator('td.column-title').textContent())!.trim();
     expect(await offered()).toContain(title);
     await firstRow.locator('input[type="checkbox"]').check();
@@ -37,6 +40,7 @@ describe('back office', () => {
 
   it('shows a paid order, its payment with the audit trail, and answers the customer in the order thread', async () => {
     const paid = await customerPays(s.server, 'api-development');
+    await signIn();
     await s.page.goto(`${s.server.url}/admin/#/orders`);
     await s.page.getByText(paid.orderNumber).click();
     await s.page.getByText('paid', { exact: true }).first().waitFor();

@@ -1,3 +1,4 @@
+import { customerPays, signInToShop } from './support/customer';
 import { useServerAndBrowser } from './support/session';
 
 /** A customer's whole journey: sign up, pay with π in the sandbox wallet, see the order paid and the message. */
@@ -42,6 +43,11 @@ describe('buying a service with Pi', () => {
   });
 
   it('lets the customer write to the studio in the order thread', async () => {
+    const paid = await customerPays(s.server, 'api-development');
+    await signInToShop(s.page, s.server, paid.customer.email, paid.customer.password);
+    await s.page.goto(`${s.server.url}/orders/${paid.orderNumber}`);
+    await s.page.getByRole('link', { name: 'Messages about this order' }).click();
+    await s.page.getByText(/^Payment received: /).first().waitFor();
     await s.page.getByLabel('Your message').fill('Hello! When can we start?');
     await s.page.getByRole('button', { name: 'Send' }).click();
     await s.page.getByText('Hello! When can we start?').waitFor();
@@ -52,7 +58,7 @@ describe('profile', () => {
   const s = useServerAndBrowser();
 
   it('changes the display name shown in the navigation, and keeps it after a reload', async () => {
-    const page = await s.browser.newPage();
+    const page = s.page;
     await page.goto(`${s.server.url}/register`);
     await page.getByLabel('email').fill('grace@example.com');
     await page.getByLabel('username').fill('grace');

@@ -1,5 +1,6 @@
 import { PI_SANDBOX_DEV_APP_WALLET_SEED } from '@pishop/pi-sandbox';
-import { createAdmin } from './support/admin';
+import { createAdmin, signInToConsole } from './support/admin';
+import { signInToShop } from './support/customer';
 import { customerPaysTwice } from './support/double-payment';
 import { useServerAndBrowser } from './support/session';
 
@@ -7,18 +8,13 @@ import { useServerAndBrowser } from './support/session';
 describe('refunding a double payment', () => {
   const s = useServerAndBrowser((server) => createAdmin(server, 'owner@example.com', 'owner-password-123'));
   const customer = { email: 'twice@example.com', username: 'twice', password: 'twice-password-123' };
-  let paid: Awaited<ReturnType<typeof customerPaysTwice>>;
 
-  it('the seller finds the flagged payment and refunds it in π', async () => {
-    paid = await customerPaysTwice(s.server, 'api-development', customer);
+  it('the seller finds the flagged payment and refunds it in π; the customer sees the refund on the order page and in the thread', async () => {
+    const paid = await customerPaysTwice(s.server, 'api-development', customer);
     const stroops = async () => toStroops((await paid.wallet.ledger.account(paid.secondPayer.walletAddress)).balances[0].balance);
     const before = await stroops();
 
-    await s.page.goto(`${s.server.url}/admin/`);
-    await s.page.getByLabel(/username/i).fill('owner@example.com');
-    await s.page.getByLabel(/password/i).first().fill('owner-password-123');
-    await s.page.getByRole('button', { name: /sign in/i }).click();
-    await s.page.getByRole('menuitem', { name: /payments/i }).first().waitFor();
+    await signInToConsole(s.page, s.server, 'owner@example.com', 'owner-password-123');
     await s.page.goto(`${s.server.url}/admin/#/payments/${paid.doublePaymentId}/show`);
     await s.page.getByText(/Second payment for an already paid order/).first().waitFor();
 
@@ -36,15 +32,10 @@ describe('refunding a double payment', () => {
     await s.page.goto(`${s.server.url}/admin/#/refunds`);
     await s.page.getByText('You paid twice for this order').waitFor();
     await s.page.getByText('completed', { exact: true }).first().waitFor();
-  });
 
-  it('the customer sees the refund on the order page and in the order thread', async () => {
-    const page = await s.browser.newPage();
-    await page.goto(`${s.server.url}/login`);
-    await page.getByLabel('Email or username').fill(customer.email);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Your orders' }).waitFor();
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await signInToShop(page, s.server, customer.email, customer.password);
 
     await page.goto(`${s.server.url}/orders/${paid.orderNumber}`);
     const refunds = page.getByRole('region', { name: 'Refunds' });
@@ -56,10 +47,8 @@ describe('refunding a double payment', () => {
 
     await page.getByRole('link', { name: 'Messages about this order' }).click();
     await page.getByText(/^Refund sent: .* π for order .* went back to your Pi wallet/).waitFor();
-    await page.close();
-  });
+    await context.close();
 
-  it('never printed the wallet seed', () => {
     expect(s.server.logs()).not.toContain(PI_SANDBOX_DEV_APP_WALLET_SEED);
   });
 });

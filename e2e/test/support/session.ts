@@ -1,25 +1,34 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
 
 export interface E2eSession {
   server: RunningServer;
   browser: Browser;
-  /** One page shared by the tests of the block, so a journey can go on from test to test. */
+  /** A page of its own for each test, in a fresh browser context (no cookies or storage from another test). */
   page: Page;
 }
 
 /**
  * A fresh server (own SQLite file) and browser for the describe block this is called in,
- * closed after it. `prepare` runs against the server before the browser starts.
+ * closed after it. `prepare` runs against the server before the browser starts. Each test
+ * gets a new page in a new context, so no test depends on where another one left off.
  */
 export function useServerAndBrowser(prepare?: (server: RunningServer) => void | Promise<void>): E2eSession {
   const session = {} as E2eSession;
+  let context: BrowserContext | undefined;
   beforeAll(async () => {
     session.server = await startServer();
     await prepare?.(session.server);
     session.browser = await launchBrowser();
-    session.page = await session.browser.newPage();
+  });
+  beforeEach(async () => {
+    context = await session.browser.newContext();
+    session.page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
   });
   afterAll(async () => {
     await session.browser?.close();
