@@ -17,6 +17,7 @@ import authPlugin from './plugins/auth';
 import mailerPlugin, { type MailTransport } from './plugins/mailer';
 import requestGuards from './plugins/request-guards';
 import eventsPlugin from './plugins/events';
+import versioningPlugin from './plugins/versioning';
 import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
 import { healthRoutes } from './modules/health/health.routes';
@@ -94,6 +95,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(requestGuards);
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
   await app.register(securityHeaders);
+  await app.register(versioningPlugin);
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(docsPlugin);
