@@ -10,6 +10,7 @@ module.exports = (rootDir, extra = {}) => ({
   },
   moduleNameMapper: {
     '^@pishop/shared$': path.join(__dirname, 'packages/shared/src'),
+    '^@pishop/pi-protocol$': path.join(__dirname, 'packages/pi-protocol/src'),
     '\\.(css|less|scss)$': path.join(__dirname, 'jest.style-stub.cjs'),
   },
   setupFilesAfterEnv: ['@testing-library/jest-dom'],

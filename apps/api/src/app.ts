@@ -20,8 +20,8 @@ import eventsPlugin from './plugins/events';
 import versioningPlugin from './plugins/versioning';
 import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
+import compressPlugin from './plugins/compress';
 import { healthRoutes } from './modules/health/health.routes';
-import { siteRoutes } from './modules/site/site.routes';
 import mediaModule from './modules/media';
 import accountsModule from './modules/accounts';
 import catalogModule from './modules/catalog';
@@ -31,6 +31,7 @@ import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
 import apiKeysModule from './modules/api-keys';
 import webhooksModule from './modules/webhooks';
+import siteModule from './modules/site';
 
 export interface BuildAppOptions {
   dataSource: DataSource;
@@ -96,6 +97,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
   await app.register(securityHeaders);
   await app.register(versioningPlugin);
+  await app.register(compressPlugin);
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(docsPlugin);
@@ -110,7 +112,6 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // api-keys first: its onRequest hook (API key, scope, acting user) must apply to every route.
   await app.register(apiKeysModule);
   await app.register(healthRoutes, { prefix: API_PREFIX });
-  await app.register(siteRoutes);
   await app.register(mediaModule);
   await app.register(accountsModule);
   await app.register(catalogModule);
@@ -120,12 +121,14 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(paymentsModule);
   // webhooks → every module's domain events (an outbox row per subscribed endpoint).
   await app.register(webhooksModule);
+  // Site files and the storefront's per-URL head tags (reads catalog and content).
+  await app.register(siteModule);
 
   if (opts.serveSpas ?? config.serveSpas) {
-    await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas });
+    await app.register(spaPlugin, { apps: opts.spas ?? defaultSpas, head: app.storefrontHead });
   }
-  app.setNotFoundHandler((request, reply) => {
-    if (app.hasDecorator('serveSpaIndex') && app.serveSpaIndex(request, reply)) return reply;
+  app.setNotFoundHandler(async (request, reply) => {
+    if (app.hasDecorator('serveSpaIndex') && (await app.serveSpaIndex(request, reply))) return reply;
     return sendNotFound(request, reply);
   });
   return app;

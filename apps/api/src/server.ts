@@ -4,6 +4,7 @@ import { ConfigError, ensureJwtSecret, loadConfigFromEnvFile, type AppConfig } f
 import { buildApp } from './app';
 import { openDataSource, runMigrations } from './db/database';
 import { runSeeders } from './db/seed';
+import { seedDemoMedia } from './db/demo-media';
 
 async function main() {
   const config = readConfigOrExit();
@@ -13,6 +14,11 @@ async function main() {
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.demoData) await runSeeders(ds, config, (msg) => app.log.info(msg));
   if (config.pi.sandboxLocal) await mountPiSandbox(app, config);
+  if (config.demoData && config.demoMedia) {
+    // After ready: the media job runner makes the clips' previews.
+    await app.ready();
+    await seedDemoMedia(ds, app.media, config, (msg) => app.log.info(msg)).catch((err) => app.log.error({ err }, 'demo media: not made'));
+  }
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

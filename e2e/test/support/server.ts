@@ -25,7 +25,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the built one-port server (`pnpm start` without the build) on a fresh SQLite file. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, opts: { startupTimeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pishop-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -40,6 +40,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
       MEDIA_ROOT: path.join(dataDir, 'media'),
       LOG_LEVEL: 'warn',
+      // Generated demo pictures and clips cost FFmpeg time at every start; tests that need them say so.
+      DEMO_MEDIA: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,14 +49,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
 
-  const deadline = Date.now() + 60000;
+  const startupMs = opts.startupTimeoutMs ?? 60000;
+  const deadline = Date.now() + startupMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const up = await fetch(`${url}/api/v1/health`).then((res) => res.ok, () => false);
     if (up) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server did not answer /api/v1/health within 60 s:\n${output}`);
+      throw new Error(`the server did not answer /api/v1/health within ${startupMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -79,6 +79,8 @@ export interface AppConfig {
   /** Production without SMTP_URL: mails only go to the log (explicitly allowed). */
   allowLogOnlyMail: boolean;
   demoData: boolean;
+  /** With demo data: generate pictures and preview clips for the demo items (sharp, FFmpeg). */
+  demoMedia: boolean;
   redisUrl?: string;
   /** Requests per minute and client on /api (routes may set lower limits). */
   rateLimitMax: number;
@@ -191,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     port: e.PORT,
     // Outside production only this machine can reach the server unless HOST says otherwise.
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
-    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     database: parseDatabaseUrl(e.DATABASE_URL, cwd),
     dbTransactionRetries: e.DB_TRANSACTION_RETRIES,
@@ -225,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     emailFrom: e.EMAIL_FROM,
     allowLogOnlyMail,
     demoData: e.DEMO_DATA,
+    demoMedia: e.DEMO_MEDIA,
     redisUrl: e.REDIS_URL,
     rateLimitMax: e.RATE_LIMIT_MAX,
     apiKeyRateLimitMax: e.API_KEY_RATE_LIMIT_MAX,

@@ -46,7 +46,8 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   // Unset: 127.0.0.1, or 0.0.0.0 in production (config.ts).
   HOST: z.string().min(1).optional(),
-  PUBLIC_URL: url.default('http://localhost:3000'),
+  // Unset: http://localhost:<PORT> (config.ts), so links in mails follow the port.
+  PUBLIC_URL: url.optional(),
   DATABASE_URL: databaseUrl.optional(),
   // Unset: a random secret kept in <data>/jwt-secret (development), per process (test); required in production.
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -130,6 +131,8 @@ export const envSchema = z.object({
   WEBHOOKS_TIMEOUT_MS: wholeNumber(100, 60000).default(10000),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   DEMO_DATA: bool.default(true),
+  // With DEMO_DATA: pictures and preview clips for the demo items, made once at the first start.
+  DEMO_MEDIA: bool.default(true),
   // Private files (the seller's CV): never served statically.
   PRIVATE_ROOT: z.string().optional(),
   // Brute-force lockout (accounts): N failures for one login from one IP within the window

@@ -63,6 +63,12 @@ describe('configuration', () => {
     expect(issues.find((i) => i.key === key)?.message).toMatch(message);
   });
 
+  it('PUBLIC_URL follows PORT unless it is set (links in mails point at the running server)', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://shop.example.com/' }).publicUrl).toBe('https://shop.example.com');
+  });
+
   it('picks the TypeORM driver from the URL scheme', () => {
     expect(loadConfig({ DATABASE_URL: 'mariadb://u:p@db:3306/shop' }).database).toEqual({ driver: 'mariadb', url: 'mysql://u:p@db:3306/shop' });
     expect(loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/shop' }).database.driver).toBe('mysql');

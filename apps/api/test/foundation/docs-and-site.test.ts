@@ -76,7 +76,7 @@ describe('serving the built SPAs', () => {
 
   it.each([
     ['/', 'web index'],
-    ['/services/anything', 'web index'],
+    ['/inbox/12', 'web index'],
     ['/admin', 'admin index'],
     ['/admin/', 'admin index'],
   ])('GET %s answers the SPA shell, never cached', async (url, text) => {
@@ -84,6 +84,12 @@ describe('serving the built SPAs', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(text);
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers an unknown storefront path with the SPA shell and 404 (the SPA renders its not-found page)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/services/anything' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('web index');
   });
 
   it('caches hashed assets for a year', async () => {

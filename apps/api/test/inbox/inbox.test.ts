@@ -102,6 +102,30 @@ describe('order inbox', () => {
     expect(mails).toEqual([expect.objectContaining({ subject: `Update on your order ${c.order.number}` })]);
   });
 
+  it("every link in a customer's order and message mails opens that order's storefront page on PUBLIC_URL", async () => {
+    const admin = await createUser(w.t, { role: 'admin' });
+    const service = await createService(w);
+    const customer = await piCustomer(w);
+    const { piPaymentId, checkout: c } = await startPayment(w, customer, service);
+    const txid = await approveAndSubmit(w, customer.token, piPaymentId);
+    await post(w, customer.token, '/api/v1/pi/complete', { paymentId: piPaymentId, txid });
+    await post(w, admin.token, `/api/v1/inbox/threads/${c.order.threadId}/messages`, { body: 'Starting tomorrow.' });
+    const mails = outboxTo(customer.user.email as string);
+    expect(mails.map((m) => m.subject)).toEqual([`Update on your order ${c.order.number}`, `New message about your order ${c.order.number}`]);
+    const base = w.t.config.publicUrl;
+    for (const mail of mails) {
+      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+      expect(links.sort()).toEqual([`${base}/inbox/${c.order.threadId}`, `${base}/orders/${encodeURIComponent(c.order.number)}`]);
+      for (const link of links) {
+        // The server's table of storefront routes answers it (an unknown path would be 404).
+        expect((await w.t.app.storefrontHead(new URL(link).pathname)).status).toBe(200);
+      }
+    }
+    // And the ids in them are this customer's: the pages' data loads for them.
+    expect((await get(w, customer.token, `/api/v1/inbox/threads/${c.order.threadId}`)).statusCode).toBe(200);
+    expect((await get(w, customer.token, `/api/v1/orders/${encodeURIComponent(c.order.number)}`)).statusCode).toBe(200);
+  });
+
   it('pages long threads with beforeId', async () => {
     const customer = await createUser(w.t);
     const { threadId } = await orderFor(customer.token);

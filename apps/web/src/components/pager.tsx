@@ -2,10 +2,10 @@ export function Pager({ page, pageSize, total, onPage }: { page: number; pageSiz
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return null;
   return (
-    <nav aria-label="Pages" className="mt-4 d-flex gap-2 align-items-center">
-      <button className="btn btn-outline-secondary btn-sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>Previous</button>
-      <span>Page {page} of {pages}</span>
-      <button className="btn btn-outline-secondary btn-sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>Next</button>
+    <nav aria-label="Pages" className="mt-4 d-flex flex-wrap gap-2 align-items-center">
+      <button className="btn btn-outline-secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>Previous</button>
+      <span aria-current="page">Page {page} of {pages}</span>
+      <button className="btn btn-outline-secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>Next</button>
     </nav>
   );
 }

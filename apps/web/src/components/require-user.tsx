@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { useSession } from '../features/auth/hooks/use-session';
+import { useSession } from '../lib/session';
 
 /** Pages that need a signed-in customer send others to the sign-in page and back. */
 export function RequireUser({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import axios, { AxiosError, type InternalAxiosRequestConfig } from 'axios';
-import type { ApiErrorBody, AuthResponse } from '@pishop/shared';
+import type { ApiErrorBody, AuthResponse, ErrorCode } from '@pishop/shared';
 import { env } from '../config/env';
 import { tokenStore } from './token-store';
 
@@ -59,4 +59,16 @@ export function errorMessage(error: unknown): string {
 export function fieldErrors(error: unknown): Record<string, string> {
   if (error instanceof AxiosError) return (error.response?.data as ApiErrorBody | undefined)?.errors ?? {};
   return {};
+}
+
+/** The API's error code of a failed request (`{error: {code}}`), if it answered one. */
+export function errorCode(error: unknown): ErrorCode | undefined {
+  if (error instanceof AxiosError) return (error.response?.data as ApiErrorBody | undefined)?.error?.code;
+  return undefined;
+}
+
+/** The server answered 4xx: the request was refused and retrying it unchanged will not help. */
+export function isClientError(error: unknown): boolean {
+  const status = error instanceof AxiosError ? error.response?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
 }

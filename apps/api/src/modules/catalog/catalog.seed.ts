@@ -1,3 +1,4 @@
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { Seeder } from '../../db/seed';
 import { Service, ServiceFaq, ServiceFeature } from './catalog.entity';
 
@@ -198,3 +199,14 @@ export const catalogSeeder: Seeder = {
     });
   },
 };
+
+/** Demo services that still have no picture (the demo-media step gives them one). */
+export async function demoServicesWithoutMedia(ds: DataSource): Promise<{ slug: string; title: string }[]> {
+  const rows = await ds.getRepository(Service).find({ where: { slug: In(DEMO_SERVICES.map((d) => d.slug)), imageMediaId: IsNull() }, order: { position: 'ASC' } });
+  return rows.map((s) => ({ slug: s.slug, title: s.title }));
+}
+
+/** Gives a demo service its picture and preview clip, unless the seller set one meanwhile. */
+export async function attachServiceMedia(ds: DataSource, slug: string, media: { imageMediaId: number; previewMediaId: number | null }): Promise<void> {
+  await ds.getRepository(Service).update({ slug, imageMediaId: IsNull() }, media);
+}

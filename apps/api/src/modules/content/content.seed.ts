@@ -1,3 +1,4 @@
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { Seeder } from '../../db/seed';
 import { Post, Project, SitePage } from './content.entity';
 
@@ -151,3 +152,21 @@ export const contentSeeder: Seeder = {
     });
   },
 };
+
+/** Demo projects and posts that still have no picture (the demo-media step gives them one). */
+export async function demoContentWithoutMedia(ds: DataSource): Promise<{ projects: { slug: string; title: string }[]; posts: { slug: string; title: string }[] }> {
+  const [projects, posts] = await Promise.all([
+    ds.getRepository(Project).find({ where: { slug: In(DEMO_PROJECTS.map((p) => p.slug)), imageMediaId: IsNull() }, order: { position: 'ASC' } }),
+    ds.getRepository(Post).find({ where: { slug: In(DEMO_POSTS.map((p) => p.slug)), imageMediaId: IsNull() } }),
+  ]);
+  const pick = (r: { slug: string; title: string }) => ({ slug: r.slug, title: r.title });
+  return { projects: projects.map(pick), posts: posts.map(pick) };
+}
+
+export async function attachProjectMedia(ds: DataSource, slug: string, media: { imageMediaId: number; previewMediaId: number | null }): Promise<void> {
+  await ds.getRepository(Project).update({ slug, imageMediaId: IsNull() }, media);
+}
+
+export async function attachPostImage(ds: DataSource, slug: string, imageMediaId: number): Promise<void> {
+  await ds.getRepository(Post).update({ slug, imageMediaId: IsNull() }, { imageMediaId });
+}

@@ -54,7 +54,10 @@ export class InboxNotifier {
     if (!to) return [];
     const number = thread.orderNumber;
     const subject = m.kind === 'system' ? `Update on your order ${number}` : `New message about your order ${number}`;
-    const text = `${m.body}\n\n—\nRead and reply: ${this.deps.publicUrl}/account/orders/${encodeURIComponent(number)}\n`;
+    // Storefront pages (apps/web/src/app/router.tsx): the conversation, and the order itself.
+    const text =
+      `${m.body}\n\n—\nRead and reply: ${this.deps.publicUrl}/inbox/${thread.id}\n` +
+      `Your order: ${this.deps.publicUrl}/orders/${encodeURIComponent(number)}\n`;
     return [{ to, subject, text }];
   }
 

@@ -13,6 +13,7 @@ import { mediaStates } from './media.states';
 import { toMediaObject, toMediaRef } from './media.view';
 import { keyFor, randomBase, type MediaStorage } from './storage';
 import { receiveUpload, type ReceivedUpload } from './upload';
+import { ACCEPTED_LABEL, detectFormat } from './sniff';
 
 export interface UploadOptions {
   /** The uploader's user id. */
@@ -48,6 +49,35 @@ export class MediaService {
       return received.format.kind === 'image'
         ? await this.storeImage(received, opts.uploadedBy)
         : await this.storeVideo(received, opts.uploadedBy);
+    } finally {
+      await fsp.rm(tmp, { force: true });
+    }
+  }
+
+  /**
+   * Stores a file the server itself made (demo data), through the same checks and pipeline
+   * as an upload: the bytes decide the kind, images are re-encoded with thumbnails, videos
+   * get their preview from the job runner. The source file is left in place.
+   */
+  async importFile(filePath: string, originalName: string, opts: UploadOptions = {}): Promise<MediaObject> {
+    await this.storage.init();
+    const handle = await fsp.open(filePath, 'r');
+    const head = new Uint8Array(4100);
+    try {
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+    const { format, detected } = await detectFormat(head);
+    if (!format || !(opts.kinds ?? ['image', 'video']).includes(format.kind)) {
+      throw MediaErrors.unsupported(`${detected ?? 'this'} files are not accepted; use ${ACCEPTED_LABEL}`);
+    }
+    const { size } = await fsp.stat(filePath);
+    const tmp = this.storage.tempPath('.upload');
+    await fsp.copyFile(filePath, tmp);
+    const received: ReceivedUpload = { tmpPath: tmp, size, format, originalName };
+    try {
+      return format.kind === 'image' ? await this.storeImage(received, opts.uploadedBy) : await this.storeVideo(received, opts.uploadedBy);
     } finally {
       await fsp.rm(tmp, { force: true });
     }

@@ -1,21 +1,11 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import type {
-  AuthConfigResponse,
   AuthResponse,
   LoginRequest,
   RegisterRequest,
-  UpdateMeRequest,
   UserDto,
 } from '@pishop/shared';
 import { api } from '../../../lib/api-client';
 import { tokenStore } from '../../../lib/token-store';
-
-export const authConfigQuery = queryOptions({
-  queryKey: ['auth-config'],
-  queryFn: async () => (await api.get<AuthConfigResponse>('/auth/config')).data,
-  staleTime: Infinity,
-});
-export const useAuthConfig = () => useQuery(authConfigQuery);
 
 async function signIn(path: string, body: object): Promise<UserDto> {
   const { data } = await api.post<AuthResponse>(path, body);
@@ -27,11 +17,6 @@ export const login = (body: LoginRequest) => signIn('/auth/login', body);
 export const register = (body: RegisterRequest) => signIn('/auth/register', body);
 export const piLogin = (accessToken: string) => signIn('/auth/pi', { accessToken });
 
-export async function logout(): Promise<void> {
-  await api.post('/auth/logout').catch(() => undefined);
-  tokenStore.set(null);
-}
-
 export async function requestPasswordReset(email: string, recaptchaToken?: string): Promise<void> {
   await api.post('/auth/password-reset', { email, recaptchaToken });
 }
@@ -39,6 +24,3 @@ export async function requestPasswordReset(email: string, recaptchaToken?: strin
 export async function confirmPasswordReset(token: string, password: string): Promise<void> {
   await api.post('/auth/password-reset/confirm', { token, password });
 }
-
-export const getMe = async () => (await api.get<UserDto>('/me')).data;
-export const updateMe = async (body: UpdateMeRequest) => (await api.patch<UserDto>('/me', body)).data;

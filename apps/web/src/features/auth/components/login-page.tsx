@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api-client';
-import { useAuthConfig } from '../api/auth';
+import { useAuthConfig } from '../../../lib/auth-config';
 import { usePasswordLogin, usePiLogin } from '../hooks/use-sign-in';
 
 export function LoginPage() {

@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../lib/api-client';
 import { recaptchaToken } from '../../../lib/recaptcha';
-import { confirmPasswordReset, requestPasswordReset, useAuthConfig } from '../api/auth';
+import { useAuthConfig } from '../../../lib/auth-config';
+import { confirmPasswordReset, requestPasswordReset } from '../api/auth';
 
 /** `/password-reset` asks for the mail; the link in it comes back with `?token=`. */
 export function PasswordResetPage() {

@@ -3,9 +3,10 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { UserDto } from '@pishop/shared';
 import { authenticateWithPi } from '../../../lib/pi-sdk';
 import { recaptchaToken } from '../../../lib/recaptcha';
-import { login, piLogin, register, useAuthConfig } from '../api/auth';
-import { reportIncompletePayment } from '../../payments/api/pi-callbacks';
-import { useSession } from './use-session';
+import { useAuthConfig } from '../../../lib/auth-config';
+import { settleIncompletePayments } from '../../../lib/payments/pi-callbacks';
+import { useSession } from '../../../lib/session';
+import { login, piLogin, register } from '../api/auth';
 
 /** Where to go after signing in: `?next=` when it is a local path. */
 function useAfterSignIn() {
@@ -45,11 +46,10 @@ export function usePiLogin() {
   return useMutation({
     mutationFn: async () => {
       const settings = { local: !!config.data?.piSandboxLocal, sandbox: !!config.data?.piSandbox };
-      const incomplete: Parameters<typeof reportIncompletePayment>[0][] = [];
-      const auth = await authenticateWithPi(settings, (payment) => incomplete.push(payment));
+      const auth = await authenticateWithPi(settings);
       const user = await piLogin(auth.accessToken);
-      // A payment left incomplete is reported once we are signed in, so the server can settle it.
-      await Promise.all(incomplete.map((p) => reportIncompletePayment(p).catch(() => undefined)));
+      // A payment left incomplete is settled once we are signed in; a failure here must not block the sign-in.
+      await settleIncompletePayments(auth.incomplete).catch(() => undefined);
       return user;
     },
     onSuccess: done,

@@ -1,19 +1,27 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page, ServiceDetail, ServiceSummary } from '@pishop/shared';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { Page, ServiceDetail, ServiceSort, ServiceSummary } from '@pishop/shared';
 import { api } from '../../../lib/api-client';
 import { typedApi } from '../../../lib/typed-client';
 
-export const servicesQuery = (page = 1, q = '') =>
+export interface ServiceListParams {
+  page?: number;
+  q?: string;
+  sort?: ServiceSort;
+}
+
+export const servicesQuery = ({ page = 1, q = '', sort = 'position' }: ServiceListParams = {}) =>
   queryOptions({
-    queryKey: ['services', page, q],
-    // Through the typed client: this call breaks the build if the API's document drops it.
+    queryKey: ['services', page, q, sort],
+    // Through the typed client (@pishop/client): this call breaks the build if the API's document drops it.
     queryFn: async (): Promise<Page<ServiceSummary>> => {
-      const { data, error } = await typedApi.GET('/api/v1/services', { params: { query: { page, q: q || undefined } } });
+      const query = { page, q: q || undefined, sort: sort === 'position' ? undefined : sort };
+      const { data, error } = await typedApi.GET('/api/v1/services', { params: { query } });
       if (error !== undefined || !data) throw new Error('The services could not be loaded');
       return data;
     },
+    placeholderData: keepPreviousData,
   });
-export const useServices = (page = 1, q = '') => useQuery(servicesQuery(page, q));
+export const useServices = (params: ServiceListParams = {}) => useQuery(servicesQuery(params));
 
 export const serviceQuery = (slug: string) =>
   queryOptions({

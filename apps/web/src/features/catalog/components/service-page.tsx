@@ -1,24 +1,48 @@
 import { useParams } from 'react-router-dom';
 import { HtmlContent } from '../../../components/html-content';
+import { PayWithPi } from '../../../components/pay-with-pi';
 import { QueryState } from '../../../components/query-state';
 import { formatEur, formatPi } from '../../../lib/format';
-import { PayWithPi } from '../../payments/components/pay-with-pi';
+import { usePrefersReducedMotion } from '../../../lib/use-media-query';
 import { useService } from '../api/services';
 
 export function ServicePage() {
   const { slug = '' } = useParams();
   const service = useService(slug);
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <QueryState query={service}>
+    <QueryState query={service} page>
       {(s) => (
-        <article className="row g-4">
-          <div className="col-lg-8">
+        <article className="service-layout">
+          <header className="service-head">
             <h1>{s.title}</h1>
-            <p className="lead">{s.summary}</p>
+            <p className="lead mb-0">{s.summary}</p>
+          </header>
+          <aside className="service-buy" aria-label="Buy this service">
+            <div className="card shadow-sm">
+              <div className="card-body">
+                <p className="h3 mb-0">{formatEur(s.priceEurCents)}</p>
+                <p className="text-body-secondary" data-testid="price-pi">≈ {formatPi(s.pricePi)}</p>
+                <PayWithPi target={{ serviceSlug: s.slug }} />
+              </div>
+            </div>
+          </aside>
+          <div className="service-body">
             {s.previewUrl ? (
-              <video src={s.previewUrl} className="w-100 rounded mb-3" muted loop autoPlay playsInline preload="none" />
+              <video
+                src={s.previewUrl}
+                poster={s.imageUrl ?? undefined}
+                className="w-100 rounded mb-3"
+                muted
+                loop
+                playsInline
+                autoPlay={!reducedMotion}
+                controls={reducedMotion}
+                preload="none"
+                aria-label={`Preview of ${s.title}`}
+              />
             ) : (
-              s.imageUrl && <img src={s.imageUrl} className="w-100 rounded mb-3" alt="" />
+              s.imageUrl && <img src={s.imageUrl} className="w-100 rounded mb-3" alt="" width={1280} height={720} />
             )}
             <HtmlContent html={s.descriptionHtml} />
             {s.features.length > 0 && (
@@ -38,22 +62,13 @@ export function ServicePage() {
                 <h2 className="h4 mt-4">Questions</h2>
                 {s.faqs.map((f) => (
                   <details key={f.id} className="mb-2">
-                    <summary>{f.question}</summary>
+                    <summary className="py-2">{f.question}</summary>
                     <p className="mt-2">{f.answer}</p>
                   </details>
                 ))}
               </>
             )}
           </div>
-          <aside className="col-lg-4">
-            <div className="card">
-              <div className="card-body">
-                <p className="h3 mb-0">{formatEur(s.priceEurCents)}</p>
-                <p className="text-muted" data-testid="price-pi">≈ {formatPi(s.pricePi)}</p>
-                <PayWithPi serviceSlug={s.slug} />
-              </div>
-            </div>
-          </aside>
         </article>
       )}
     </QueryState>

@@ -33,7 +33,7 @@ export function PostPage() {
   const { slug = '' } = useParams();
   const post = usePost(slug);
   return (
-    <QueryState query={post}>
+    <QueryState query={post} page>
       {(p) => (
         <article>
           <h1>{p.title}</h1>

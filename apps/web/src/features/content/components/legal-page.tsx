@@ -5,7 +5,7 @@ import { useLegalPage } from '../api/content';
 export function LegalPage({ slug }: { slug: string }) {
   const page = useLegalPage(slug);
   return (
-    <QueryState query={page}>
+    <QueryState query={page} page>
       {(p) => (
         <article>
           <h1>{p.title}</h1>

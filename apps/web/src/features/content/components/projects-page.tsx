@@ -1,33 +1,64 @@
+import { useState } from 'react';
 import { HtmlContent } from '../../../components/html-content';
+import { Pager } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
+import { usePrefersReducedMotion } from '../../../lib/use-media-query';
 import { useProjects } from '../api/content';
 
 export function ProjectsPage() {
-  const projects = useProjects();
+  const [page, setPage] = useState(1);
+  const projects = useProjects(page);
+  const reducedMotion = usePrefersReducedMotion();
+  const goTo = (p: number) => {
+    setPage(p);
+    window.scrollTo?.({ top: 0 });
+  };
   return (
     <>
       <h1 className="h3 mb-3">Projects</h1>
       <QueryState query={projects}>
-        {(data) => (
-          <div className="row g-4">
-            {data.items.map((p) => (
-              <div className="col-md-6" key={p.id}>
-                <div className="card h-100">
-                  {p.previewUrl ? (
-                    <video src={p.previewUrl} className="card-img-top" muted loop autoPlay playsInline preload="none" />
-                  ) : (
-                    p.imageUrl && <img src={p.imageUrl} className="card-img-top" alt="" loading="lazy" />
-                  )}
-                  <div className="card-body">
-                    <h2 className="h5">{p.title}</h2>
-                    <HtmlContent html={p.descriptionHtml} />
-                    {p.link && <a href={p.link} rel="noopener noreferrer" target="_blank">Visit</a>}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>No projects are shown yet.</p>
+          ) : (
+            <>
+              <div className="row g-4">
+                {data.items.map((p) => (
+                  <div className="col-md-6" key={p.id}>
+                    <div className="card h-100 shadow-sm">
+                      {p.previewUrl ? (
+                        <video
+                          src={p.previewUrl}
+                          poster={p.imageUrl ?? undefined}
+                          className="card-img-top card-media"
+                          muted
+                          loop
+                          playsInline
+                          autoPlay={!reducedMotion}
+                          controls={reducedMotion}
+                          preload="none"
+                          aria-label={`Preview of ${p.title}`}
+                        />
+                      ) : (
+                        p.imageUrl && <img src={p.imageUrl} className="card-img-top card-media" alt="" loading="lazy" decoding="async" width={640} height={360} />
+                      )}
+                      <div className="card-body">
+                        <h2 className="h5">{p.title}</h2>
+                        <HtmlContent html={p.descriptionHtml} />
+                        {p.link && (
+                          <a href={p.link} rel="noopener noreferrer" target="_blank" className="d-inline-block py-2">
+                            Visit {p.title}
+                          </a>
+                        )}
+                      </div>
+                    </div>
                   </div>
-                </div>
+                ))}
               </div>
-            ))}
-          </div>
-        )}
+              <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={goTo} />
+            </>
+          )
+        }
       </QueryState>
     </>
   );

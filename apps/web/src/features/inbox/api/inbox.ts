@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MessageView, Page, ThreadSummary, ThreadView, UnreadCount } from '@pishop/shared';
+import type { MessageView, Page, ThreadSummary, ThreadView } from '@pishop/shared';
+import { useEffect } from 'react';
 import { api } from '../../../lib/api-client';
+import { unreadCountKey } from '../../../lib/unread-count';
 
 export const useThreads = (page = 1) =>
   useQuery({
@@ -13,15 +15,19 @@ export const threadQuery = (id: string) =>
     queryKey: ['inbox', 'thread', id],
     queryFn: async () => (await api.get<ThreadView>(`/inbox/threads/${encodeURIComponent(id)}`)).data,
   });
-export const useThread = (id: string) => useQuery(threadQuery(id));
 
-export const useUnreadCount = (enabled: boolean) =>
-  useQuery({
-    queryKey: ['inbox', 'unread'],
-    enabled,
-    refetchInterval: 30_000,
-    queryFn: async () => (await api.get<UnreadCount>('/inbox/unread-count')).data,
-  });
+/** Reading a thread marks it read on the server: the unread badge and the thread list refresh then. */
+export function useThread(id: string) {
+  const query = useQuery(threadQuery(id));
+  const queryClient = useQueryClient();
+  const readAt = query.isSuccess ? query.dataUpdatedAt : 0;
+  useEffect(() => {
+    if (!readAt) return;
+    void queryClient.invalidateQueries({ queryKey: unreadCountKey });
+    void queryClient.invalidateQueries({ queryKey: ['inbox', 'threads'] });
+  }, [readAt, queryClient]);
+  return query;
+}
 
 export function usePostMessage(threadId: string) {
   const queryClient = useQueryClient();

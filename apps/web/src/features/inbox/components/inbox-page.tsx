@@ -14,12 +14,12 @@ export function InboxPage() {
           ) : (
             <ul className="list-group">
               {data.items.map((t) => (
-                <li key={t.id} className="list-group-item d-flex justify-content-between">
-                  <span>
-                    <Link to={`/inbox/${t.id}`}>Order {t.orderNumber}</Link>
-                    <span className="text-muted ms-2">{t.lastMessagePreview}</span>
+                <li key={t.id} className="list-group-item d-flex justify-content-between align-items-center gap-2 position-relative">
+                  <span className="min-w-0">
+                    <Link to={`/inbox/${t.id}`} className="stretched-link fw-semibold">Order {t.orderNumber}</Link>
+                    <span className="d-block text-body-secondary text-truncate">{t.lastMessagePreview}</span>
                   </span>
-                  {t.unread > 0 && <span className="badge text-bg-primary">{t.unread}</span>}
+                  {t.unread > 0 && <span className="badge text-bg-primary" aria-label={`${t.unread} unread`}>{t.unread}</span>}
                 </li>
               ))}
             </ul>

@@ -17,15 +17,15 @@ export function ThreadPage() {
     post.mutate(body, { onSuccess: () => setBody('') });
   };
   return (
-    <QueryState query={thread}>
+    <QueryState query={thread} page>
       {(t) => (
         <>
           <h1 className="h3 mb-3">Order {t.orderNumber}</h1>
           <ol className="list-unstyled">
             {t.messages.map((m) => (
-              <li key={m.id} className={`card mb-2 ${m.kind === 'customer' ? 'ms-5' : 'me-5'}`}>
+              <li key={m.id} className={`card mb-2 ${m.kind === 'customer' ? 'ms-4 ms-md-5 border-primary-subtle' : 'me-4 me-md-5'}`}>
                 <div className="card-body py-2">
-                  <div className="small text-muted">{author[m.kind]} · {new Date(m.createdAt).toLocaleString()}</div>
+                  <div className="small text-body-secondary">{author[m.kind]} · {new Date(m.createdAt).toLocaleString()}</div>
                   <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
                 </div>
               </li>

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrderView, Page, PaymentReceipt } from '@pishop/shared';
 import { api } from '../../../lib/api-client';
 
@@ -24,3 +24,17 @@ export const useReceipt = (paymentId: number | undefined) =>
     enabled: paymentId !== undefined,
     queryFn: async () => (await api.get<PaymentReceipt>(`/payments/${paymentId}`)).data,
   });
+
+/** The customer cancels their own unpaid order; the order and the inbox refresh. */
+export function useCancelOrder(number: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (reason?: string) =>
+      (await api.post<OrderView>(`/orders/${encodeURIComponent(number)}/cancel`, reason ? { reason } : {})).data,
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderQuery(number).queryKey, order);
+      void queryClient.invalidateQueries({ queryKey: ['orders'] });
+      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    },
+  });
+}

@@ -2,14 +2,15 @@ import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../../components/query-state';
 import { formatEur, formatPi } from '../../../lib/format';
 import { useOrder } from '../api/orders';
-import { StatusBadge } from './status-badge';
+import { OrderActions } from './order-actions';
 import { RefundsSection } from './refunds-section';
+import { StatusBadge } from './status-badge';
 
 export function OrderPage() {
   const { number = '' } = useParams();
   const order = useOrder(number);
   return (
-    <QueryState query={order}>
+    <QueryState query={order} page>
       {(o) => (
         <>
           <h1 className="h3">
@@ -26,27 +27,28 @@ export function OrderPage() {
           <p>
             Total <strong>{formatEur(o.totalEurCents)}</strong> = <strong>{formatPi(o.totalPi)}</strong> at {o.eurPerPi} EUR per π
           </p>
+          <OrderActions order={o} />
           <h2 className="h5 mt-4">Payments</h2>
           {o.payments.length === 0 ? (
             <p>No payment yet.</p>
           ) : (
-            <table className="table table-sm">
-              <thead><tr><th>Status</th><th>Amount</th><th>Pi payment</th><th>Transaction</th><th /></tr></thead>
+            <table className="table table-sm table-stack">
+              <thead><tr><th>Status</th><th>Amount</th><th>Pi payment</th><th>Transaction</th><th><span className="visually-hidden">Receipt</span></th></tr></thead>
               <tbody>
                 {o.payments.map((p) => (
-                  <tr key={p.id}>
-                    <td><StatusBadge status={p.status} /></td>
-                    <td>{formatPi(p.amountPi)}</td>
-                    <td><code>{p.piPaymentId ?? '—'}</code></td>
-                    <td><code className="text-break">{p.txid ?? '—'}</code></td>
-                    <td><Link to={`/payments/${p.id}`}>Receipt</Link></td>
+                  <tr key={p.id} data-testid="payment">
+                    <td data-label="Status"><StatusBadge status={p.status} /></td>
+                    <td data-label="Amount">{formatPi(p.amountPi)}</td>
+                    <td data-label="Pi payment"><code className="text-break">{p.piPaymentId ?? '—'}</code></td>
+                    <td data-label="Transaction"><code className="text-break">{p.txid ?? '—'}</code></td>
+                    <td><Link to={`/payments/${p.id}`} className="d-inline-block py-2">Receipt</Link></td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <RefundsSection refunds={o.refunds} />
-          {o.threadId && <Link to={`/inbox/${o.threadId}`} className="btn btn-outline-primary">Messages about this order</Link>}
+          {o.threadId && <Link to={`/inbox/${o.threadId}`} className="btn btn-outline-primary btn-lg mt-3">Messages about this order</Link>}
         </>
       )}
     </QueryState>

@@ -20,17 +20,17 @@ export function OrdersPage() {
             </p>
           ) : (
             <>
-              <table className="table">
+              <table className="table table-stack">
                 <thead>
                   <tr><th>Order</th><th>Service</th><th>Total</th><th>Status</th></tr>
                 </thead>
                 <tbody>
                   {data.items.map((o) => (
-                    <tr key={o.number}>
-                      <td><Link to={`/orders/${o.number}`}>{o.number}</Link></td>
-                      <td>{o.items.map((i) => i.title).join(', ')}</td>
-                      <td>{formatEur(o.totalEurCents)} · {formatPi(o.totalPi)}</td>
-                      <td><StatusBadge status={o.status} /></td>
+                    <tr key={o.number} data-testid="order">
+                      <td data-label="Order"><Link to={`/orders/${o.number}`} className="d-inline-block py-2">{o.number}</Link></td>
+                      <td data-label="Service">{o.items.map((i) => i.title).join(', ')}</td>
+                      <td data-label="Total">{formatEur(o.totalEurCents)} · {formatPi(o.totalPi)}</td>
+                      <td data-label="Status"><StatusBadge status={o.status} /></td>
                     </tr>
                   ))}
                 </tbody>

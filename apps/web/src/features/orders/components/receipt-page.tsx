@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { QueryState } from '../../../components/query-state';
-import { formatEur, formatPi } from '../../../lib/format';
+import { formatEur, formatPiExact } from '../../../lib/format';
 import { useReceipt } from '../api/orders';
 import { StatusBadge } from './status-badge';
 import { RefundsSection } from './refunds-section';
@@ -14,7 +14,7 @@ function CopyValue({ label, value }: { label: string; value: string | null }) {
     <div className="mb-2">
       <div className="small text-muted">{label}</div>
       <code className="text-break me-2">{value}</code>
-      <button className="btn btn-sm btn-outline-secondary" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
+      <button className="btn btn-outline-secondary" onClick={copy} aria-label={`Copy ${label}`}>{copied ? 'Copied' : 'Copy'}</button>
     </div>
   );
 }
@@ -24,7 +24,7 @@ export function ReceiptPage() {
   const { id } = useParams();
   const receipt = useReceipt(Number(id));
   return (
-    <QueryState query={receipt}>
+    <QueryState query={receipt} page>
       {(r) => (
         <div className="mx-auto" style={{ maxWidth: 640 }}>
           <h1 className="h3">
@@ -38,7 +38,7 @@ export function ReceiptPage() {
             <tbody>
               <tr><th>Price</th><td>{formatEur(r.priceEurCents)}</td></tr>
               <tr><th>Rate</th><td>{r.eurPerPi} EUR per π</td></tr>
-              <tr><th>Paid</th><td>{formatPi(r.amountPi)}</td></tr>
+              <tr><th>Paid</th><td data-testid="paid-exact">{formatPiExact(r.amountPi)}</td></tr>
             </tbody>
           </table>
           <CopyValue label="Pi payment ID" value={r.piPaymentId} />

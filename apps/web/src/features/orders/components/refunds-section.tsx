@@ -15,15 +15,15 @@ export function RefundsSection({ refunds }: { refunds: RefundSummary[] | undefin
   return (
     <section aria-labelledby="refunds-heading" className="mt-4">
       <h2 id="refunds-heading" className="h5">Refunds</h2>
-      <table className="table table-sm">
+      <table className="table table-sm table-stack">
         <thead><tr><th>Status</th><th>Amount</th><th>Reason</th><th>Transaction</th></tr></thead>
         <tbody>
           {refunds.map((r) => (
             <tr key={r.id} data-testid="refund">
-              <td><span className={`badge text-bg-${tone[r.status]}`}>{label[r.status]}</span></td>
-              <td>{formatPi(r.amountPi)}</td>
-              <td>{r.reason}</td>
-              <td><code className="text-break">{r.txid ?? '—'}</code></td>
+              <td data-label="Status"><span className={`badge text-bg-${tone[r.status]}`}>{label[r.status]}</span></td>
+              <td data-label="Amount">{formatPi(r.amountPi)}</td>
+              <td data-label="Reason">{r.reason}</td>
+              <td data-label="Transaction"><code className="text-break">{r.txid ?? '—'}</code></td>
             </tr>
           ))}
         </tbody>

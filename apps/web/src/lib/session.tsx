@@ -1,9 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { UserDto } from '@pishop/shared';
-import { refreshSession } from '../../../lib/api-client';
-import { tokenStore } from '../../../lib/token-store';
-import { getMe, logout as apiLogout } from '../api/auth';
+import { api, refreshSession } from './api-client';
+import { tokenStore } from './token-store';
+
+export const getMe = async () => (await api.get<UserDto>('/me')).data;
+
+async function apiLogout(): Promise<void> {
+  await api.post('/auth/logout').catch(() => undefined);
+  tokenStore.set(null);
+}
 
 interface Session {
   user: UserDto | null;
