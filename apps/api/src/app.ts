@@ -18,6 +18,7 @@ import authPlugin from './plugins/auth';
 import mailerPlugin, { type MailTransport } from './plugins/mailer';
 import requestGuards from './plugins/request-guards';
 import eventsPlugin from './plugins/events';
+import versioningPlugin from './plugins/versioning';
 import piPlatformPlugin from './plugins/pi-platform';
 import spaPlugin, { type SpaApp } from './plugins/spa';
 import compressPlugin from './plugins/compress';
@@ -30,6 +31,8 @@ import inboxModule from './modules/inbox';
 import ordersModule from './modules/orders';
 import paymentsModule from './modules/payments';
 import dashboardModule from './modules/dashboard';
+import apiKeysModule from './modules/api-keys';
+import webhooksModule from './modules/webhooks';
 import siteModule from './modules/site';
 
 export interface BuildAppOptions {
@@ -98,6 +101,7 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(dbPlugin, { dataSource: opts.dataSource, closeWithApp: opts.closeDataSource ?? true });
   await app.register(readCachePlugin);
   await app.register(securityHeaders);
+  await app.register(versioningPlugin);
   await app.register(compressPlugin);
   await app.register(corsPlugin);
   await app.register(rateLimitPlugin);
@@ -110,6 +114,8 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   // Domain modules, each after the modules it depends on (the module graph, bottom up):
   // media; accounts; catalog → media; content → catalog, media; inbox → accounts;
   // orders → catalog, content, inbox; payments → orders, inbox, accounts.
+  // api-keys first: its onRequest hook (API key, scope, acting user) must apply to every route.
+  await app.register(apiKeysModule);
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(mediaModule);
   await app.register(accountsModule);
@@ -119,6 +125,8 @@ export async function buildApp(config: AppConfig, opts: BuildAppOptions): Promis
   await app.register(ordersModule);
   await app.register(paymentsModule);
   await app.register(dashboardModule);
+  // webhooks → every module's domain events (an outbox row per subscribed endpoint).
+  await app.register(webhooksModule);
   // Site files and the storefront's per-URL head tags (reads catalog and content).
   await app.register(siteModule);
 

@@ -132,6 +132,19 @@ export const ERROR_STATUS = {
   // Inbox
   THREAD_NOT_FOUND: 404,
   MESSAGE_NOT_FOUND: 404,
+
+  // Partners: API keys and outgoing webhooks
+  /** The API key is unknown, revoked or expired. */
+  API_KEY_INVALID: 401,
+  /** The API key's scopes do not cover this route (details.required names the scope). */
+  API_KEY_SCOPE_DENIED: 403,
+  /** A customer route called with an API key needs the customer: header `X-Customer-Id`. */
+  API_KEY_CUSTOMER_REQUIRED: 400,
+  API_KEY_NOT_FOUND: 404,
+  WEBHOOK_ENDPOINT_NOT_FOUND: 404,
+  WEBHOOK_DELIVERY_NOT_FOUND: 404,
+  /** Webhook URLs must be public http(s) targets (loopback/private only with WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
+  WEBHOOK_TARGET_NOT_ALLOWED: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -12,3 +12,4 @@ export * from './media';
 export * from './events';
 export * from './refunds';
 export * from './stats';
+export * from './partners';

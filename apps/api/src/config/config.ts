@@ -86,6 +86,16 @@ export interface AppConfig {
   readCacheSeconds: number;
   /** Requests per minute and client on /api (routes may set lower limits). */
   rateLimitMax: number;
+  /** Requests per minute per API key. */
+  apiKeyRateLimitMax: number;
+  webhooks: {
+    allowPrivateTargets: boolean;
+    /** This instance sends deliveries (otherwise it only writes the outbox). */
+    worker: boolean;
+    /** Seconds between looks for due deliveries (0: only at start and after commits). */
+    pollIntervalSeconds: number;
+    timeoutMs: number;
+  };
   pi: {
     apiKey: string;
     apiBaseUrl: string;
@@ -223,6 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     redisUrl: e.REDIS_URL,
     readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitMax: e.RATE_LIMIT_MAX,
+    apiKeyRateLimitMax: e.API_KEY_RATE_LIMIT_MAX,
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+      worker: e.WEBHOOKS_WORKER,
+      pollIntervalSeconds: e.WEBHOOKS_POLL_INTERVAL_SECONDS,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+    },
     pi: {
       apiKey: e.PI_API_KEY ?? PI_SANDBOX_DEV_KEY,
       apiBaseUrl: (e.PI_API_BASE_URL ?? (sandboxLocal ? sandboxBase : PI_PUBLIC_API_BASE_URL)).replace(/\/$/, ''),

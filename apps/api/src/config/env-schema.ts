@@ -120,6 +120,16 @@ export const envSchema = z.object({
   RECAPTCHA_VERIFY_URL: url.default('https://www.google.com/recaptcha/api/siteverify'),
   RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(600),
   READ_CACHE_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be between 0 and 3600').max(3600, 'must be between 0 and 3600').default(30),
+  // Requests per minute per API key (each key has its own counter; in Redis when REDIS_URL is set).
+  API_KEY_RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(300),
+  // Outgoing webhooks: loopback/private targets only when this is true (development and tests).
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  // This instance sends webhook deliveries (false: it only writes them to the outbox; another instance sends).
+  WEBHOOKS_WORKER: bool.default(true),
+  // How often the webhook worker looks for due deliveries besides right after each commit; 0 = only at start and after commits.
+  WEBHOOKS_POLL_INTERVAL_SECONDS: wholeNumber(0, 3600).default(15),
+  // One delivery attempt's timeout.
+  WEBHOOKS_TIMEOUT_MS: wholeNumber(100, 60000).default(10000),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   DEMO_DATA: bool.default(true),
   // With DEMO_DATA: pictures and preview clips for the demo items, made once at the first start.

@@ -8,6 +8,8 @@ import { Payment, PaymentEvent } from '../modules/payments/payment.entity';
 import { PaymentLease } from '../modules/payments/payment-lease';
 import { Refund, RefundEvent } from '../modules/payments/refunds/refund.entity';
 import { Message, Thread } from '../modules/inbox/thread.entity';
+import { ApiKey } from '../modules/api-keys/api-key.entity';
+import { WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity';
 
 /**
  * Every TypeORM entity, registered explicitly so the list reads as the schema's table of
@@ -45,4 +47,9 @@ export const entities: Function[] = [
   // inbox
   Thread,
   Message,
+  // api-keys
+  ApiKey,
+  // webhooks
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

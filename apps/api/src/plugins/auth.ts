@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyScope } from '@pishop/shared';
 import { forbidden, unauthenticated } from '../lib/app-error';
 
 export type Role = 'customer' | 'admin';
@@ -37,6 +38,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     viewer?: AccessClaims;
+    /** Set by the api-keys module when the request carries a valid API key (it also sets `viewer`, or none for public routes). */
+    apiKey?: { id: number; prefix: string; scopes: ApiKeyScope[] };
   }
 }
 
@@ -65,6 +68,8 @@ export default fp(
 
     async function readViewer(request: FastifyRequest): Promise<AccessClaims | undefined> {
       if (!request.headers.authorization) return undefined;
+      // An API key was checked (scope included) before the route's guard: it acts as `viewer`.
+      if (request.apiKey) return request.viewer;
       let claims: AccessClaims;
       try {
         claims = await request.jwtVerify<AccessClaims>();

@@ -10,7 +10,7 @@ export default fp(
       credentials: true,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       // ra-data-simple-rest reads the total from Content-Range.
-      exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag'],
+      exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id', 'ETag', 'API-Version', 'Deprecation', 'Sunset'],
       allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Range', 'X-Pi-Signature'],
     });
   },

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import Redis from 'ioredis';
 import { ErrorCodes } from '@pishop/shared';
 import { AppError } from '../lib/app-error';
+import { apiKeyRateBucket } from '../lib/api-key-secret';
 
 /**
  * A generous global limit per client; routes tighten it with `config.rateLimit`.
@@ -15,7 +16,9 @@ export default fp(
       : undefined;
     await app.register(rateLimit, {
       global: true,
-      max: app.config.rateLimitMax,
+      // Requests made with an API key count per key (API_KEY_RATE_LIMIT_MAX), others per client address.
+      keyGenerator: (request) => apiKeyRateBucket(request.headers.authorization) ?? request.ip,
+      max: (_request, key) => (key.startsWith('key:') ? app.config.apiKeyRateLimitMax : app.config.rateLimitMax),
       timeWindow: '1 minute',
       ...(redis && { redis, nameSpace: 'pishop-rl:' }),
       allowList: (request) => !request.url.startsWith('/api/'),

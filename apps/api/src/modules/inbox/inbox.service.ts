@@ -1,3 +1,4 @@
+import type { DomainEvents } from '../../lib/domain-events';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MESSAGE_MAX_LENGTH, type MessageView, type OrderStatus, type Page, type PageQuery, type ThreadSummary, type UnreadCount } from '@pishop/shared';
 import { AppError, forbidden } from '../../lib/app-error';
@@ -27,6 +28,8 @@ export class InboxService {
   constructor(
     private readonly ds: DataSource,
     private readonly notifier: InboxNotifier,
+    /** `thread.message_created` for messages the customer sees (internal notes are not announced). */
+    private readonly events?: DomainEvents,
   ) {}
 
   /** Opens the order's thread; called inside checkout's transaction. */
@@ -157,6 +160,9 @@ export class InboxService {
     const repo = em.getRepository(Message);
     const saved = await repo.save(repo.create({ threadId: thread.id, ...input }));
     await em.getRepository(Thread).update({ id: thread.id }, { lastMessageAt: new Date() });
+    if (!saved.internal) {
+      await this.events?.publish(em, 'thread.message_created', { threadId: thread.id, orderNumber: thread.orderNumber, messageId: saved.id, kind: saved.kind });
+    }
     return saved;
   }
 

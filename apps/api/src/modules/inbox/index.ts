@@ -28,12 +28,12 @@ export default fp(
       publicUrl: app.config.publicUrl,
       log: app.log,
     });
-    const inbox = new InboxService(app.db, notifier);
+    const inbox = new InboxService(app.db, notifier, app.events);
     app.decorate('inbox', inbox);
     await app.register(inboxRoutes, { prefix: API_PREFIX });
     await app.register(inboxAdminRoutes, { prefix: `${API_PREFIX}/admin`, admin: new InboxAdminService(app.db, inbox) });
   },
-  { name: 'inbox', dependencies: ['config', 'db', 'auth', 'accounts'] },
+  { name: 'inbox', dependencies: ['config', 'db', 'auth', 'events', 'accounts'] },
 );
 
 export { Thread, Message } from './thread.entity';

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Page, ServiceDetail, ServiceSort, ServiceSummary } from '@pishop/shared';
 import { api } from '../../../lib/api-client';
+import { typedApi } from '../../../lib/typed-client';
 
 export interface ServiceListParams {
   page?: number;
@@ -11,8 +12,13 @@ export interface ServiceListParams {
 export const servicesQuery = ({ page = 1, q = '', sort = 'position' }: ServiceListParams = {}) =>
   queryOptions({
     queryKey: ['services', page, q, sort],
-    queryFn: async () =>
-      (await api.get<Page<ServiceSummary>>('/services', { params: { page, q: q || undefined, sort: sort === 'position' ? undefined : sort } })).data,
+    // Through the typed client (@pishop/client): this call breaks the build if the API's document drops it.
+    queryFn: async (): Promise<Page<ServiceSummary>> => {
+      const query = { page, q: q || undefined, sort: sort === 'position' ? undefined : sort };
+      const { data, error } = await typedApi.GET('/api/v1/services', { params: { query } });
+      if (error !== undefined || !data) throw new Error('The services could not be loaded');
+      return data;
+    },
     placeholderData: keepPreviousData,
   });
 export const useServices = (params: ServiceListParams = {}) => useQuery(servicesQuery(params));
