@@ -22,12 +22,12 @@ import { Order } from '../orders';
  * One attempt to pay an order with Pi. Checkout creates it with the pricing snapshot; the
  * Pi payment id is linked when Pi's approve callback arrives.
  */
-// The dashboard's "needs attention" counts (GET /admin/stats).
+// The dashboard's "needs attention" counts (GET /admin/stats) and the admin list's status filter
+// with its date sort share (status, createdAt); the unfiltered list sorts on createdAt.
 @Index('IDX_payments_status_created', ['status', 'createdAt'])
 @Index('IDX_payments_failed_at', ['failedAt'])
-@Entity('payments')
-@Index('IDX_payments_status_created', ['status', 'createdAt'])
 @Index('IDX_payments_created', ['createdAt'])
+@Entity('payments')
 export class Payment {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

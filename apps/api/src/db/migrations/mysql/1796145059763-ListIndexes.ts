@@ -7,11 +7,9 @@ export class ListIndexes1796145059763 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX `IDX_orders_created` ON `orders` (`createdAt`)");
     await queryRunner.query("CREATE INDEX `IDX_orders_status_created` ON `orders` (`status`, `createdAt`)");
     await queryRunner.query("CREATE INDEX `IDX_payments_created` ON `payments` (`createdAt`)");
-    await queryRunner.query("CREATE INDEX `IDX_payments_status_created` ON `payments` (`status`, `createdAt`)");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX `IDX_payments_status_created` ON `payments`");
     await queryRunner.query("DROP INDEX `IDX_payments_created` ON `payments`");
     await queryRunner.query("DROP INDEX `IDX_orders_status_created` ON `orders`");
     await queryRunner.query("DROP INDEX `IDX_orders_created` ON `orders`");
