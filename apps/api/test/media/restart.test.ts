@@ -74,7 +74,7 @@ describe('media jobs survive restarts', () => {
       },
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    await waitUntil(() => gate.starts() === 1, 'the other process to start FFmpeg', 25_000);
+    await waitUntil(() => gate.starts() === 1, 'the other process to start FFmpeg', 90_000);
     const claimed = await t.ds.getRepository(MediaJob).findOneByOrFail({ mediaId: uploaded.id });
     expect(claimed).toMatchObject({ status: 'running', attempts: 1 });
     expect(claimed.claimedBy).toContain(`:${child.pid}:`);
@@ -89,7 +89,7 @@ describe('media jobs survive restarts', () => {
     const job = await t.ds.getRepository(MediaJob).findOneByOrFail({ mediaId: uploaded.id });
     expect(job).toMatchObject({ status: 'done', attempts: 2, claimedBy: restarted.mediaJobs.claimId });
     await restarted.close();
-  });
+  }, 150_000); // spawns a tsx process: slow on a busy machine
 
   it('a job held by a silent runner on another host is taken over once its heartbeat is stale', async () => {
     const uploaded = await uploadVideo();

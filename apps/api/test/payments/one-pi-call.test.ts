@@ -55,7 +55,7 @@ describe('exactly one Pi /approve and one /complete', () => {
 
   it('100 duplicate approves, then 100 duplicate completes, all at once on one instance', async () => {
     await payWith((token, url, body) => inject(token, url, body)());
-  });
+  }, 120_000); // 200 requests through the lease queue: slow on a busy machine
 
   describe('split across two API instances on one database', () => {
     let second: ApiProcess | null = null;
@@ -78,7 +78,7 @@ describe('exactly one Pi /approve and one /complete', () => {
         PI_RECONCILE_INTERVAL_SECONDS: '0',
         MEDIA_JOB_CONCURRENCY: '0',
       });
-    });
+    }, 120_000);
     afterAll(async () => {
       await second?.stop();
       await secondApp?.close();
@@ -94,6 +94,6 @@ describe('exactly one Pi /approve and one /complete', () => {
         const res = await fetch(`${second!.url}${url}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
         return { statusCode: res.status, status: ((await res.json()) as { status?: string }).status };
       });
-    });
+    }, 120_000);
   });
 });
