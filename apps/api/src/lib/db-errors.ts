@@ -28,3 +28,11 @@ export function isTransientLockError(err: unknown): boolean {
   const code = (err as { driverError?: { code?: string } }).driverError?.code;
   return isLockConflict(err) && code !== 'SQLITE_BUSY';
 }
+
+/** The database connection died under the statement (KILLed, server restarted, network cut): nothing of it was committed. */
+export function isConnectionLost(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number }; message?: string };
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return ['PROTOCOL_CONNECTION_LOST', 'ER_CONNECTION_KILLED', 'ECONNRESET', 'EPIPE', 'ER_SERVER_SHUTDOWN'].includes(code) || errno === 1927 || errno === 1053 || /connection (is in closed state|lost)/i.test(e?.message ?? '');
+}

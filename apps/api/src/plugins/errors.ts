@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCodes, type ApiErrorBody, type ErrorCode } from '@pishop/shared';
 import { AppError, describeFields } from '../lib/app-error';
 import { statusForCode } from '../lib/error-status';
-import { isLockConflict } from '../lib/db-errors';
+import { isConnectionLost, isLockConflict } from '../lib/db-errors';
 import { DtoValidationError } from '../lib/validation';
 
 interface AjvIssue {
@@ -60,7 +60,7 @@ function toBody(error: FastifyError | AppError): ApiErrorBody {
   if (error instanceof DtoValidationError) return validationBody(error.fields);
   // A row or table held by someone else past the lock timeout (after the transaction retries):
   // nothing was written, and the same request can simply be sent again.
-  if (isLockConflict(error)) return { error: { code: ErrorCodes.SERVICE_UNAVAILABLE, message: 'The database is busy right now; nothing was changed, please try again' } };
+  if (isLockConflict(error) || isConnectionLost(error)) return { error: { code: ErrorCodes.SERVICE_UNAVAILABLE, message: 'The database is busy right now; nothing was changed, please try again' } };
   const fe = error as FastifyError & { validation?: AjvIssue[] };
   if (fe.validation) return validationBody(ajvFields(fe.validation, fe.validationContext));
   return { error: { code: fastifyCode(fe), message: fe.message } };
