@@ -48,6 +48,19 @@ export function fakeApi(routes: Record<string, Answer>) {
   };
   api.defaults.adapter = adapter;
   axios.defaults.adapter = adapter;
+  // The typed client (@pishop/client) speaks fetch: the same table answers it.
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const text = await request.text();
+    try {
+      const res = await adapter({ url: new URL(request.url).pathname, method: request.method, data: text || undefined, headers: {} } as never);
+      return new Response(JSON.stringify(res.data), { status: res.status, headers: { 'content-type': 'application/json' } });
+    } catch (err) {
+      const failed = (err as AxiosError).response;
+      if (!failed) throw err;
+      return new Response(JSON.stringify(failed.data), { status: failed.status, headers: { 'content-type': 'application/json' } });
+    }
+  };
   return sent;
 }
 

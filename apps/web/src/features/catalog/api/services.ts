@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page, ServiceDetail, ServiceSort, ServiceSummary } from '@pishop/shared';
+import type { ApiErrorBody, Page, ServiceDetail, ServiceSort, ServiceSummary } from '@pishop/shared';
 import { api } from '../../../lib/api-client';
 import { typedApi } from '../../../lib/typed-client';
 
@@ -16,7 +16,8 @@ export const servicesQuery = ({ page = 1, q = '', sort = 'position' }: ServiceLi
     queryFn: async (): Promise<Page<ServiceSummary>> => {
       const query = { page, q: q || undefined, sort: sort === 'position' ? undefined : sort };
       const { data, error } = await typedApi.GET('/api/v1/services', { params: { query } });
-      if (error !== undefined || !data) throw new Error('The services could not be loaded');
+      // The API's own message (e.g. maintenance), as every other call shows it.
+      if (error !== undefined || !data) throw new Error((error as ApiErrorBody | undefined)?.error?.message ?? 'The services could not be loaded');
       return data;
     },
     placeholderData: keepPreviousData,
