@@ -13,6 +13,9 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? 20261201);
 /** Tables whose rows record refusals on purpose: failed sign-ins (lockout), payment and refund audit trails, replayed idempotent answers. */
 const AUDIT_TABLES = ['login_attempts', 'payment_events', 'refund_events', 'idempotency_keys'];
 /** The only answers that may carry a credential: sign-ins hand the caller their own access token. */
+// The answers that show a new secret once, to the admin who made it: an API key (created or
+// rotated) and a webhook endpoint's signing secret.
+const SHOWN_ONCE = /^POST \/api\/v1\/admin\/(api-keys(\/\{id\}\/rotate)?|webhook-endpoints)$/;
 const SIGN_INS = /^POST \/api\/v1\/auth\/(login|register|pi|refresh)$/;
 const FORGED = 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0.';
 
@@ -99,7 +102,7 @@ describe('reliability: fuzzing every operation of the served OpenAPI document', 
       if (/^application\/json/.test(String(res.headers['content-type'])) && res.body) {
         const callerSecrets = new Map(secrets);
         for (const [who, token] of Object.entries(tokens)) if (who !== r.auth && token) callerSecrets.set(`the ${who}'s token`, token);
-        const allowed = SIGN_INS.test(`${op.method} ${op.path}`) ? ['accessToken'] : op.path === '/api/v1/admin/api-keys' && op.method === 'POST' ? ['secret'] : [];
+        const allowed = SIGN_INS.test(`${op.method} ${op.path}`) ? ['accessToken'] : SHOWN_ONCE.test(`${op.method} ${op.path}`) ? ['secret'] : [];
         const found = secretFindings(JSON.parse(res.body), callerSecrets, allowed);
         if (found.length) leaks.push({ request: describe(r), status: res.statusCode, problems: found });
       }
