@@ -11,14 +11,15 @@ export interface E2eSession {
 
 /**
  * A fresh server (own SQLite file) and browser for the describe block this is called in,
- * closed after it. `prepare` runs against the server before the browser starts. Each test
+ * closed after it, with `env` added to the server's settings. `prepare` runs against the server
+ * before the browser starts. Each test
  * gets a new page in a new context, so no test depends on where another one left off.
  */
-export function useServerAndBrowser(prepare?: (server: RunningServer) => void | Promise<void>): E2eSession {
+export function useServerAndBrowser(prepare?: (server: RunningServer) => void | Promise<void>, env: Record<string, string> = {}): E2eSession {
   const session = {} as E2eSession;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
-    session.server = await startServer();
+    session.server = await startServer(env);
     await prepare?.(session.server);
     session.browser = await launchBrowser();
   });
