@@ -40,12 +40,8 @@ export class ServiceListQueryDto extends PageQueryDto implements ServiceListQuer
 /** Features and FAQs a service carries at most (a typo guard for one form). */
 export const MAX_SERVICE_PARTS = 100;
 
-export class ServiceFeatureItemDto implements ServiceFeatureItem {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  id?: number;
-
+/** What a feature says, in the service form's list and in the single-feature routes alike. */
+class ServiceFeatureFieldsDto {
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'is required' })
@@ -60,12 +56,8 @@ export class ServiceFeatureItemDto implements ServiceFeatureItem {
   description?: string;
 }
 
-export class ServiceFaqItemDto implements ServiceFaqItem {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  id?: number;
-
+/** What an FAQ says, in the service form's list and in the single-FAQ routes alike. */
+class ServiceFaqFieldsDto {
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'is required' })
@@ -77,6 +69,20 @@ export class ServiceFaqItemDto implements ServiceFaqItem {
   @IsNotEmpty({ message: 'is required' })
   @MaxLength(4000)
   answer!: string;
+}
+
+export class ServiceFeatureItemDto extends ServiceFeatureFieldsDto implements ServiceFeatureItem {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  id?: number;
+}
+
+export class ServiceFaqItemDto extends ServiceFaqFieldsDto implements ServiceFaqItem {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  id?: number;
 }
 
 const partItems = (props: Record<string, object>, required: string[]) => ({
@@ -168,23 +174,10 @@ export class ServiceInputDto implements ServiceInput {
   faqs?: ServiceFaqItemDto[];
 }
 
-export class ServiceFeatureInputDto implements ServiceFeatureInput {
+export class ServiceFeatureInputDto extends ServiceFeatureFieldsDto implements ServiceFeatureInput {
   @IsInt()
   @Min(1)
   serviceId!: number;
-
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'is required' })
-  @MaxLength(200)
-  title!: string;
-
-  @EmptyIfNull()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000)
-  description?: string;
 
   @IsOptional()
   @IsInt()
@@ -193,22 +186,10 @@ export class ServiceFeatureInputDto implements ServiceFeatureInput {
   position?: number;
 }
 
-export class ServiceFaqInputDto implements ServiceFaqInput {
+export class ServiceFaqInputDto extends ServiceFaqFieldsDto implements ServiceFaqInput {
   @IsInt()
   @Min(1)
   serviceId!: number;
-
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'is required' })
-  @MaxLength(300)
-  question!: string;
-
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'is required' })
-  @MaxLength(4000)
-  answer!: string;
 
   @IsOptional()
   @IsInt()

@@ -3,13 +3,12 @@ import { HtmlContent } from '../../../components/html-content';
 import { PayWithPi } from '../../../components/pay-with-pi';
 import { QueryState } from '../../../components/query-state';
 import { formatEur, formatPi } from '../../../lib/format';
-import { usePrefersReducedMotion } from '../../../lib/use-media-query';
+import { MediaPreview } from '../../../components/media-preview';
 import { useService } from '../api/services';
 
 export function ServicePage() {
   const { slug = '' } = useParams();
   const service = useService(slug);
-  const reducedMotion = usePrefersReducedMotion();
   return (
     <QueryState query={service} page>
       {(s) => (
@@ -28,22 +27,7 @@ export function ServicePage() {
             </div>
           </aside>
           <div className="service-body">
-            {s.previewUrl ? (
-              <video
-                src={s.previewUrl}
-                poster={s.imageUrl ?? undefined}
-                className="w-100 rounded mb-3"
-                muted
-                loop
-                playsInline
-                autoPlay={!reducedMotion}
-                controls={reducedMotion}
-                preload="none"
-                aria-label={`Preview of ${s.title}`}
-              />
-            ) : (
-              s.imageUrl && <img src={s.imageUrl} className="w-100 rounded mb-3" alt="" width={1280} height={720} />
-            )}
+            <MediaPreview title={s.title} previewUrl={s.previewUrl} imageUrl={s.imageUrl} className="w-100 rounded mb-3" width={1280} height={720} />
             <HtmlContent html={s.descriptionHtml} />
             {s.features.length > 0 && (
               <>

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { HtmlContent } from '../../../components/html-content';
 import { Pager } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
-import { usePrefersReducedMotion } from '../../../lib/use-media-query';
+import { MediaPreview } from '../../../components/media-preview';
 import { useProjects } from '../api/content';
 
 export function ProjectsPage() {
   const [page, setPage] = useState(1);
   const projects = useProjects(page);
-  const reducedMotion = usePrefersReducedMotion();
   const goTo = (p: number) => {
     setPage(p);
     window.scrollTo?.({ top: 0 });
@@ -26,22 +25,7 @@ export function ProjectsPage() {
                 {data.items.map((p) => (
                   <div className="col-md-6" key={p.id}>
                     <div className="card h-100 shadow-sm">
-                      {p.previewUrl ? (
-                        <video
-                          src={p.previewUrl}
-                          poster={p.imageUrl ?? undefined}
-                          className="card-img-top card-media"
-                          muted
-                          loop
-                          playsInline
-                          autoPlay={!reducedMotion}
-                          controls={reducedMotion}
-                          preload="none"
-                          aria-label={`Preview of ${p.title}`}
-                        />
-                      ) : (
-                        p.imageUrl && <img src={p.imageUrl} className="card-img-top card-media" alt="" loading="lazy" decoding="async" width={640} height={360} />
-                      )}
+                      <MediaPreview title={p.title} previewUrl={p.previewUrl} imageUrl={p.imageUrl} className="card-img-top card-media" width={640} height={360} lazy />
                       <div className="card-body">
                         <h2 className="h5">{p.title}</h2>
                         <HtmlContent html={p.descriptionHtml} />
