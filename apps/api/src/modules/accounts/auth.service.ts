@@ -62,10 +62,10 @@ export class AuthService {
     const user = await this.deps.users.findByLogin(input.login);
     // One lockout key per account whichever of email or username is typed.
     const key = user ? user.username : normaliseLogin(input.login).value;
-    await this.deps.lockout.claimAttempt(key, caller.ip);
+    const claim = await this.deps.lockout.claimAttempt(key, caller.ip);
     const ok = await verifyPassword(user?.passwordHash, input.password);
     if (!ok || !user) {
-      await this.deps.lockout.assertNotLockedAfterFailure(key, caller.ip);
+      await this.deps.lockout.assertNotLockedAfterFailure(key, caller.ip, claim);
       throw invalidCredentials();
     }
     // Pi-only shops still let admins in with a password: the console must stay reachable

@@ -6,6 +6,12 @@ import { LoginAttempt } from './login-attempt.entity';
 
 export type LockoutSettings = AppConfig['auth']['lockout'];
 
+/** One counted sign-in attempt. */
+export interface AttemptClaim {
+  /** This attempt was the last one allowed: the pair is locked from now. */
+  usedUpLimit: boolean;
+}
+
 /**
  * Brute-force lockout in the spirit of django-axes: `maxFailures` sign-in attempts for one
  * login from one IP within `windowMinutes` lock that pair for `cooloffMinutes`, even for
@@ -26,18 +32,19 @@ export class LockoutService {
   /**
    * Counts one attempt for the pair, or throws ACCOUNT_LOCKED (no password may be checked).
    * Unknown logins are counted exactly like accounts, so the answers never tell them apart.
+   * The claim says whether this very attempt used up the limit (and so locked the pair).
    */
-  async claimAttempt(login: string, ip: string): Promise<void> {
+  async claimAttempt(login: string, ip: string): Promise<AttemptClaim> {
     // A success deleting the record between the two steps below leaves nothing to claim: go again.
     for (let round = 0; round < 3; round++) {
       const outcome = await this.tryClaim(login, ip, new Date());
-      if (outcome === 'claimed') return;
+      if (outcome === 'claimed' || outcome === 'claimed-last') return { usedUpLimit: outcome === 'claimed-last' };
       if (outcome === 'locked') throw locked(await this.lockEnd(login, ip));
     }
     throw locked(await this.lockEnd(login, ip));
   }
 
-  private async tryClaim(login: string, ip: string, now: Date): Promise<'claimed' | 'locked' | 'gone'> {
+  private async tryClaim(login: string, ip: string, now: Date): Promise<'claimed' | 'claimed-last' | 'locked' | 'gone'> {
     // The row exists first, committed on its own: inserting inside the locking transaction
     // below would make concurrent first attempts deadlock on InnoDB.
     // (Each statement runs in a transaction of its own so that an InnoDB deadlock is retried.)
@@ -68,19 +75,26 @@ export class LockoutService {
         .execute();
       if (!claim.affected) return (await em.getRepository(LoginAttempt).existsBy(pair)) ? 'locked' : 'gone';
       // The attempt that reaches the limit locks the pair now; its own password is still checked.
-      await qb()
+      // The row is locked by the claim above until commit, so only the claim that reached the
+      // limit can set the lock here: its own answer, not the timing of others, says "locked".
+      const lock = await qb()
         .set({ lockedUntil: new Date(now.getTime() + this.settings.cooloffMinutes * 60_000) })
         .where('login = :login AND ip = :ip', pair)
         .andWhere('lockedUntil IS NULL AND failures >= :max', { max: this.settings.maxFailures })
         .execute();
-      return 'claimed';
+      return lock.affected ? 'claimed-last' : 'claimed';
     });
   }
 
-  /** After a wrong password: ACCOUNT_LOCKED when that attempt used up the limit, else nothing. */
-  async assertNotLockedAfterFailure(login: string, ip: string): Promise<void> {
+  /**
+   * After a wrong password: ACCOUNT_LOCKED when that attempt used up the limit, else nothing.
+   * Earlier attempts still answer INVALID_CREDENTIALS even if they finish after the lock was
+   * set, so N concurrent guesses always get the same answers, for accounts and unknown logins alike.
+   */
+  async assertNotLockedAfterFailure(login: string, ip: string, claim: AttemptClaim): Promise<void> {
+    if (!claim.usedUpLimit) return;
     const row = await this.ds.getRepository(LoginAttempt).findOne({ where: { login, ip, lockedUntil: MoreThan(new Date()) } });
-    if (row?.lockedUntil) throw locked(row.lockedUntil);
+    throw locked(row?.lockedUntil ?? new Date(Date.now() + this.settings.cooloffMinutes * 60_000));
   }
 
   /** When the pair's lock ends (a lock being set right now by a concurrent attempt: a full cool-off). */
