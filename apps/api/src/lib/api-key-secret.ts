@@ -17,9 +17,3 @@ export function apiKeyFromAuthorization(header: string | undefined): string | un
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match && match[1].startsWith(API_KEY_PREFIX) ? match[1] : undefined;
 }
-
-/** The rate-limit bucket of a request made with an API key (a hash, so counters never hold a secret). */
-export function apiKeyRateBucket(header: string | undefined): string | undefined {
-  const secret = apiKeyFromAuthorization(header);
-  return secret ? `key:${hashApiKeySecret(secret).slice(0, 32)}` : undefined;
-}

@@ -186,6 +186,20 @@ describe('API keys: rate limit per key, audit lines, never logged', () => {
     expect(audit[0].apiKey.prefix).toBe(a.prefix);
   });
 
+  it('counts made-up and revoked keys against the caller\'s address, not each on a fresh limit of its own', async () => {
+    const { app } = await start({ RATE_LIMIT_MAX: '4' });
+    const [valid] = await adminAndKeys(app, 1);
+    const guess = (i: number) => `pishop_${String(i).padStart(43, 'x')}`;
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) answers.push((await services(app, guess(i))).statusCode);
+    // createUser/createKey above used the address's budget too: only the guesses' answers matter.
+    expect(answers.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+    expect(answers.every((s) => s === 401 || s === 429)).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/services' })).statusCode).toBe(429);
+    // A valid key still has its own budget.
+    expect((await services(app, valid.secret)).statusCode).toBe(200);
+  });
+
   it('shares the key counters between instances through Redis', async () => {
     const env = { REDIS_URL: 'redis://127.0.0.1:6379/4' };
     const first = await start(env);

@@ -1,7 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { buildApp } from '../../src/app';
 import { openDataSource } from '../../src/db/database';
+import { fetch } from 'undici';
 import { WebhookDelivery, WebhookEndpoint } from '../../src/modules/webhooks';
+import { webhookDispatcher } from '../../src/modules/webhooks/webhook-targets';
 import { bearer, buildTestApp, type TestApp } from '../support/app';
 import { CapturingMailTransport } from '../support/mail';
 import { createUser } from '../support/users';
@@ -220,6 +222,27 @@ describe('outgoing webhooks', () => {
       expect(ok.json().secret).toMatch(/^whsec_/);
     } finally {
       await t.close();
+    }
+  });
+
+  it('checks the address each delivery connects to: a name that now resolves to loopback is refused at connect (DNS rebinding)', async () => {
+    const receiver = await localServer((_req, res) => res.end('ok'));
+    const { port } = new URL(receiver.url);
+    // `localhost` stands for a public name re-pointed at a private address after the check at save time.
+    const guarded = webhookDispatcher(false);
+    const open = webhookDispatcher(true);
+    try {
+      const refused = await fetch(`http://localhost:${port}/hook`, { method: 'POST', body: '{}', dispatcher: guarded }).catch((err: Error) => err);
+      expect(refused).toBeInstanceOf(Error);
+      expect(((refused as Error).cause as { code?: string }).code).toBe('ETARGETREFUSED');
+      expect(receiver.seen).toHaveLength(0);
+      // With private targets allowed (development), the same call goes through.
+      expect((await fetch(`http://localhost:${port}/hook`, { method: 'POST', body: '{}', dispatcher: open })).status).toBe(200);
+      expect(receiver.seen).toHaveLength(1);
+    } finally {
+      await guarded.close();
+      await open.close();
+      await receiver.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import { ErrorCodes } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import { apiKeyFromAuthorization } from '../../lib/api-key-secret';
 import { scopeRuleFor } from './api-key-scopes';
+import type { ApiKey } from './api-key.entity';
 import type { ApiKeysService } from './api-keys.service';
 
 const denied = (message: string, details?: unknown) => new AppError(ErrorCodes.API_KEY_SCOPE_DENIED, message, details);
@@ -14,10 +15,32 @@ const denied = (message: string, details?: unknown) => new AppError(ErrorCodes.A
  * the secret itself is never logged (the Authorization header is redacted).
  */
 export function registerApiKeyAuth(app: FastifyInstance, keys: ApiKeysService): void {
+  const checked = new WeakMap<FastifyRequest, Promise<ApiKey>>();
+  /** The request's key, checked once however many hooks ask (the rate limit asks first). */
+  const keyOf = (request: FastifyRequest, secret: string) => {
+    let key = checked.get(request);
+    if (!key) checked.set(request, (key = keys.authenticate(secret)));
+    return key;
+  };
+  // Only a key that checks out counts on its own; a made-up or revoked key counts against
+  // the caller's address like any anonymous request (else each random key is a fresh limit).
+  app.decorate('apiKeyRateBucket', async (request: FastifyRequest) => {
+    const secret = apiKeyFromAuthorization(request.headers.authorization);
+    if (!secret) return undefined;
+    return keyOf(request, secret).then(
+      (key) => {
+        request.apiKey = { id: key.id, prefix: key.prefix, scopes: key.scopes }; // a refused use is audited too
+        // By hash, not id: instances of different shops may share one Redis.
+        return `key:${key.secretHash.slice(0, 32)}`;
+      },
+      () => undefined,
+    );
+  });
+
   app.addHook('onRequest', async (request) => {
     const secret = apiKeyFromAuthorization(request.headers.authorization);
     if (!secret) return;
-    const key = await keys.authenticate(secret);
+    const key = await keyOf(request, secret);
     request.apiKey = { id: key.id, prefix: key.prefix, scopes: key.scopes };
     const route = request.routeOptions.url;
     if (!route) return; // no such route: the 404 follows

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
 import { API_PREFIX } from '@pishop/shared';
 import { ApiKeysService } from './api-keys.service';
 import { registerApiKeyAuth } from './api-key-auth';
@@ -7,6 +8,8 @@ import { apiKeysAdminRoutes } from './api-keys.admin-routes';
 declare module 'fastify' {
   interface FastifyInstance {
     apiKeys: ApiKeysService;
+    /** `key:<hash>` for a request made with a valid API key (its own rate limit), else undefined. */
+    apiKeyRateBucket(request: FastifyRequest): Promise<string | undefined>;
   }
 }
 

@@ -3,7 +3,8 @@ import { Brackets, type DataSource } from 'typeorm';
 import { WEBHOOK_SIGNATURE_HEADER } from '@pishop/shared';
 import { WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import { signWebhook } from './webhook-signature';
-import { targetRefusal } from './webhook-targets';
+import { fetch } from 'undici';
+import { targetRefusal, webhookDispatcher } from './webhook-targets';
 
 /** Retries stop (the delivery is failed) once the next attempt would fall later than this after queueing. */
 export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -32,11 +33,14 @@ export class WebhookDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private readonly http;
 
   constructor(
     private readonly ds: DataSource,
     private readonly opts: DispatcherOptions,
-  ) {}
+  ) {
+    this.http = webhookDispatcher(opts.allowPrivateTargets);
+  }
 
   /** Runs the due deliveries soon (once more if a run is going on). */
   kick(): void {
@@ -67,6 +71,7 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.idle();
+    await this.http.close();
   }
 
   /** Sends the deliveries due now (up to `limit`); answers how many were attempted. */
@@ -125,6 +130,7 @@ export class WebhookDispatcher {
         method: 'POST',
         body: d.payload,
         redirect: 'manual',
+        dispatcher: this.http,
         signal: AbortSignal.timeout(this.opts.timeoutMs),
         headers: {
           'content-type': 'application/json',

@@ -1,5 +1,8 @@
+import dns from 'node:dns';
 import { lookup } from 'node:dns/promises';
+import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { Agent } from 'undici';
 
 /**
  * Whether a webhook URL may be called: http(s) only, and (unless private targets are
@@ -25,9 +28,38 @@ export async function targetRefusal(url: string, allowPrivate: boolean): Promise
     return `host ${host} does not resolve`;
   }
   for (const a of addresses) {
-    let addr = ipaddr.parse(a);
-    if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
-    if (addr.range() !== 'unicast') return `resolves to a ${addr.range()} address (${a}); only public targets are allowed`;
+    const range = rangeOf(a);
+    if (range !== 'unicast') return `resolves to a ${range} address (${a}); only public targets are allowed`;
   }
   return null;
+}
+
+/** ipaddr.js's range of an address ('unicast' is public), IPv4-mapped IPv6 read as IPv4. */
+function rangeOf(address: string): string {
+  let addr = ipaddr.parse(address);
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  return addr.range();
+}
+
+/**
+ * A DNS lookup for outgoing connections that refuses any host resolving to a non-public
+ * address. `targetRefusal` checks before sending; this checks the very addresses the socket
+ * connects to, so a name re-pointed at a private address in between (DNS rebinding) is refused.
+ */
+export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
+    if (err) return callback(err, '', 0);
+    const refused = addresses.find((a) => rangeOf(a.address) !== 'unicast');
+    if (refused) {
+      const error = Object.assign(new Error(`${hostname} resolves to a non-public address (${refused.address})`), { code: 'ETARGETREFUSED' });
+      return callback(error, '', 0);
+    }
+    if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
+};
+
+/** The HTTP client for webhook deliveries: public targets only, unless private ones are allowed. */
+export function webhookDispatcher(allowPrivate: boolean): Agent {
+  return new Agent(allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } });
 }
