@@ -8,7 +8,7 @@ import { seedDemoMedia } from './db/demo-media';
 
 async function main() {
   const config = readConfigOrExit();
-  const ds = await openDataSource(config.database, { transactionRetries: config.dbTransactionRetries });
+  const ds = await openDataSource(config.database, { transactionRetries: config.dbTransactionRetries, lockWaitSeconds: config.dbLockWaitSeconds });
   const applied = await runMigrations(ds);
   const app = await buildApp(config, { dataSource: ds });
   if (applied.length) app.log.info({ applied }, 'migrations applied');

@@ -35,6 +35,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** MySQL/MariaDB: times a transaction is tried again after a deadlock or lock-wait timeout. */
   dbTransactionRetries: number;
+  /** MySQL/MariaDB: seconds a statement waits for a row lock. */
+  dbLockWaitSeconds: number;
   /**
    * The access-token secret: JWT_SECRET, or null until `ensureJwtSecret` has read or created
    * `jwtSecretFile` at start (development without JWT_SECRET).
@@ -199,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     logLevel: e.LOG_LEVEL,
     database: parseDatabaseUrl(e.DATABASE_URL, cwd),
     dbTransactionRetries: e.DB_TRANSACTION_RETRIES,
+    dbLockWaitSeconds: e.DB_LOCK_WAIT_SECONDS,
     // Tests get a fresh random secret per process; development keeps one in the data folder.
     jwtSecret: e.JWT_SECRET ?? (e.NODE_ENV === 'test' ? randomBytes(48).toString('base64url') : null),
     jwtSecretFile: e.JWT_SECRET || e.NODE_ENV === 'test' ? null : path.join(dataRoot, 'jwt-secret'),

@@ -62,6 +62,8 @@ export const envSchema = z.object({
   JSON_MAX_DEPTH: wholeNumber(2, 1000).default(32),
   // MySQL/MariaDB deadlocks and lock-wait timeouts: how often a transaction is tried again.
   DB_TRANSACTION_RETRIES: wholeNumber(0, 20).default(3),
+  // MySQL/MariaDB: how long a statement waits for a row lock before giving up (server default 50 s).
+  DB_LOCK_WAIT_SECONDS: wholeNumber(1, 3600).default(10),
   // Behaviour that used to follow NODE_ENV (defaults in config.ts).
   SERVE_SPAS: bool.optional(),
   FORCE_HTTPS: bool.optional(),

@@ -12,6 +12,8 @@ export interface OpenDataSourceOptions {
   transactionRetries?: number;
   /** Called before each retry (tests count them; the server may log them). */
   onTransactionRetry?: (error: Error, attempt: number) => void;
+  /** MySQL/MariaDB: seconds a statement waits for a row lock (the server's own default otherwise). */
+  lockWaitSeconds?: number;
 }
 
 /** Opens a DataSource (creating the SQLite file's folder) without touching the schema. */
@@ -22,8 +24,27 @@ export async function openDataSource(db: DatabaseConfig, opts: OpenDataSourceOpt
   const ds = new DataSource(dataSourceOptions(db));
   await ds.initialize();
   if (db.driver === 'sqlite') serialiseTransactions(ds);
-  else retryTransientLockErrors(ds, opts.transactionRetries ?? 3, opts.onTransactionRetry);
+  else {
+    retryTransientLockErrors(ds, opts.transactionRetries ?? 3, opts.onTransactionRetry);
+    if (opts.lockWaitSeconds) setLockWait(ds, opts.lockWaitSeconds);
+  }
   return ds;
+}
+
+/**
+ * MySQL/MariaDB: every pooled connection waits at most `seconds` for a row lock, so a request
+ * stuck behind a long lock fails (and is retried, above) well before the client gives up.
+ * Set on a connection's first use, queued before the caller's own statements.
+ */
+export function setLockWait(ds: DataSource, seconds: number): void {
+  type PooledConnection = { query(sql: string): void };
+  const pool = (ds.driver as unknown as { pool: { on(event: 'acquire', fn: (c: PooledConnection) => void): void } }).pool;
+  const done = new WeakSet<PooledConnection>();
+  pool.on('acquire', (conn) => {
+    if (done.has(conn)) return;
+    done.add(conn);
+    conn.query(`SET SESSION innodb_lock_wait_timeout = ${Math.trunc(seconds)}`);
+  });
 }
 
 /**

@@ -33,7 +33,7 @@ describe('transactions and lock conflicts', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // A second DataSource on the same database, with a small retry budget and a retry counter.
-    ds = kind === 'sqlite' ? db.ds : await openDataSource(db.config, { transactionRetries: 2, onTransactionRetry: (_e, n) => retried.push(n) });
+    ds = kind === 'sqlite' ? db.ds : await openDataSource(db.config, { transactionRetries: 2, lockWaitSeconds: 1, onTransactionRetry: (_e, n) => retried.push(n) });
     await db.ds.query('DROP TABLE IF EXISTS retry_probe');
     await db.ds.query('CREATE TABLE retry_probe (id INT PRIMARY KEY, v INT NOT NULL)');
   });
@@ -75,6 +75,11 @@ describe('transactions and lock conflicts', () => {
       expect(await values()).toEqual([2, 2]);
     });
 
+    it('waits DB_LOCK_WAIT_SECONDS for a row lock on every pooled connection', async () => {
+      const waits = await Promise.all([1, 2, 3].map(() => ds.query('SELECT @@SESSION.innodb_lock_wait_timeout AS s')));
+      expect(waits.map((rows) => Number(rows[0].s))).toEqual([1, 1, 1]);
+    });
+
     describe('lock-wait timeouts (errno 1205)', () => {
       let holder: ReturnType<DataSource['createQueryRunner']>;
       beforeEach(async () => {
@@ -91,7 +96,6 @@ describe('transactions and lock conflicts', () => {
         const run = ds.transaction(async (em) => {
           attempts += 1;
           await onAttempt(attempts);
-          await em.query('SET SESSION innodb_lock_wait_timeout = 1');
           await em.query('UPDATE retry_probe SET v = v + 1 WHERE id = 1');
         });
         return { run, attempts: () => attempts };

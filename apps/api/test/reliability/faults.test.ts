@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import mysql from 'mysql2/promise';
-import type { DataSource } from 'typeorm';
 import type { SandboxFaults } from '@pishop/pi-sandbox';
-import { openDataSource } from '../../src/db/database';
+import { openDataSource, setLockWait } from '../../src/db/database';
 import { isConnectionLost } from '../../src/lib/db-errors';
 import { PaymentLease } from '../../src/modules/payments/payment-lease';
 import { testDatabaseKind } from '../support/database';
@@ -13,18 +12,6 @@ import { settlement } from './support/settlement';
 
 const HOUR_MS = 3_600_000;
 const kind = testDatabaseKind();
-
-/** MySQL/MariaDB: this app's pooled connections wait `seconds` for a row lock (the server default is 50 s). */
-function shortLockWaits(ds: DataSource, seconds: number): void {
-  const pool = (ds.driver as unknown as { pool: { on(event: 'acquire', fn: (c: { query(sql: string): void }) => void): void } }).pool;
-  const done = new WeakSet<object>();
-  // Queued on the connection before the caller's own statements, so it always applies first.
-  pool.on('acquire', (conn) => {
-    if (done.has(conn)) return;
-    done.add(conn);
-    conn.query(`SET SESSION innodb_lock_wait_timeout = ${seconds}`);
-  });
-}
 
 /** Runs `step` again (up to 5 times) when it met a pooled connection that had been KILLed. */
 async function onLiveConnection<T>(step: () => Promise<T>): Promise<T> {
@@ -49,7 +36,7 @@ describe('reliability: faults', () => {
   const figures = emptyFigures();
   beforeAll(async () => {
     w = await buildWorld({ PI_API_TIMEOUT_MS: '400' });
-    if (kind !== 'sqlite') shortLockWaits(w.t.ds, 1);
+    if (kind !== 'sqlite') setLockWait(w.t.ds, 1);
   });
   afterEach(() => w.pi.resetFaults());
   afterAll(async () => {
