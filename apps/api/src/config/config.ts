@@ -90,6 +90,8 @@ export interface AppConfig {
   rateLimitMax: number;
   /** Requests per minute per API key. */
   apiKeyRateLimitMax: number;
+  /** Checkouts, payments, cancels and inbox messages per signed-in customer and minute. */
+  customerWriteRateLimitMax: number;
   webhooks: {
     allowPrivateTargets: boolean;
     /** This instance sends deliveries (otherwise it only writes the outbox). */
@@ -237,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitMax: e.RATE_LIMIT_MAX,
     apiKeyRateLimitMax: e.API_KEY_RATE_LIMIT_MAX,
+    customerWriteRateLimitMax: e.CUSTOMER_WRITE_RATE_LIMIT_MAX,
     webhooks: {
       allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
       worker: e.WEBHOOKS_WORKER,

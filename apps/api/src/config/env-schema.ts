@@ -123,6 +123,8 @@ export const envSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(600),
   READ_CACHE_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be between 0 and 3600').max(3600, 'must be between 0 and 3600').default(30),
   // Requests per minute per API key (each key has its own counter; in Redis when REDIS_URL is set).
+  // Checkouts, payments, cancels and inbox messages per signed-in customer and minute.
+  CUSTOMER_WRITE_RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(30),
   API_KEY_RATE_LIMIT_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(300),
   // Outgoing webhooks: loopback/private targets only when this is true (development and tests).
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.default(false),

@@ -188,3 +188,27 @@ describe('GET /orders, GET /orders/:number', () => {
     expect((await get(w, ann.token, '/api/v1/orders/PS-0000000000')).statusCode).toBe(404);
   });
 });
+
+describe('checkout limit per customer', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld({ CUSTOMER_WRITE_RATE_LIMIT_MAX: '2' });
+  });
+  afterAll(() => w.close());
+
+  it('counts each signed-in customer on their own, even behind one shared address (a phone network)', async () => {
+    const service = await createService(w);
+    const [ann, bob] = [await createUser(w.t), await createUser(w.t)];
+    const statuses = async (token: string) => {
+      const out = [];
+      for (let i = 0; i < 3; i++) out.push((await checkout(w, token, service.slug)).statusCode);
+      return out;
+    };
+    // inject() sends every request from 127.0.0.1.
+    expect(await statuses(ann.token)).toEqual([201, 201, 429]);
+    expect(await statuses(bob.token)).toEqual([201, 201, 429]);
+    const refused = await checkout(w, ann.token, service.slug);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    expect(await w.t.ds.getRepository(Order).countBy({ customerId: ann.user.id })).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@ import { PageQueryDto, pageSchema } from '../../lib/pagination';
 import { dtoSchema } from '../../lib/validation';
 import { PostMessageDto, ThreadReadQueryDto } from './inbox.dto';
 import { messageSchema, threadSchema, threadSummarySchema, type InboxViewer } from './inbox.views';
+import { perUserPerMinute } from '../../lib/rate-limits';
 
 const tags = ['inbox'];
 const security = [{ bearerAuth: [] }];
@@ -39,7 +40,7 @@ export const inboxRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/inbox/threads/:id/messages', {
     onRequest: app.requireUser,
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: perUserPerMinute(app.config.customerWriteRateLimitMax),
     schema: {
       tags, security, summary: 'Write in a thread (the other side gets an email)',
       description: 'Plain text up to 5,000 characters. `internal: true` (admins only) writes a note the customer never sees.',

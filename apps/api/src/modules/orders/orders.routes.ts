@@ -3,6 +3,7 @@ import { pageSchema } from '../../lib/pagination';
 import { dtoSchema } from '../../lib/validation';
 import { CheckoutDto, CustomerCancelOrderDto, OrderListQueryDto } from './orders.dto';
 import { checkoutSchema, orderSchema } from './orders.views';
+import { perUserPerMinute } from '../../lib/rate-limits';
 
 const tags = ['orders'];
 const security = [{ bearerAuth: [] }];
@@ -19,7 +20,7 @@ const customerId = (request: FastifyRequest) => Number(request.viewer?.sub);
 export const ordersRoutes: FastifyPluginAsync = async (app) => {
   app.post('/orders/checkout', {
     onRequest: app.requireUser,
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: perUserPerMinute(app.config.customerWriteRateLimitMax),
     schema: {
       tags, security,
       summary: 'Order one service and get the Pi SDK payment payload',
@@ -69,7 +70,7 @@ export const ordersRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/orders/:number/pay', {
     onRequest: app.requireUser,
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: perUserPerMinute(app.config.customerWriteRateLimitMax),
     schema: {
       tags, security,
       summary: 'Pay a pending order again: a new Pi SDK payment payload on the same price snapshot',
@@ -84,9 +85,9 @@ export const ordersRoutes: FastifyPluginAsync = async (app) => {
     return app.orders.pay(customerId(request), (request.params as { number: string }).number);
   });
 
-  app.post('/orders/:number/cancel', {
+  app.post<{ Body: CustomerCancelOrderDto }>('/orders/:number/cancel', {
     onRequest: app.requireUser,
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: perUserPerMinute(app.config.customerWriteRateLimitMax),
     schema: {
       tags, security,
       summary: 'Cancel your own unpaid order',
@@ -97,7 +98,7 @@ export const ordersRoutes: FastifyPluginAsync = async (app) => {
       body: dtoSchema(CustomerCancelOrderDto),
       response: { 200: orderSchema, ...errors },
     },
-  }, async (request: FastifyRequest<{ Body: CustomerCancelOrderDto }>) => {
+  }, async (request) => {
     const number = (request.params as { number: string }).number;
     const reason = request.body?.reason?.trim() || 'No reason given';
     await app.orders.cancel({ number, customerId: customerId(request) }, reason, { id: customerId(request), role: 'customer' });
