@@ -37,13 +37,17 @@ export async function openDataSource(db: DatabaseConfig, opts: OpenDataSourceOpt
  * Set on a connection's first use, queued before the caller's own statements.
  */
 export function setLockWait(ds: DataSource, seconds: number): void {
-  type PooledConnection = { query(sql: string): void };
+  type PooledConnection = { query(sql: string, callback: (err: Error | null) => void): void; destroy(): void };
   const pool = (ds.driver as unknown as { pool: { on(event: 'acquire', fn: (c: PooledConnection) => void): void } }).pool;
   const done = new WeakSet<PooledConnection>();
   pool.on('acquire', (conn) => {
     if (done.has(conn)) return;
     done.add(conn);
-    conn.query(`SET SESSION innodb_lock_wait_timeout = ${Math.trunc(seconds)}`);
+    // With a callback, an error (the connection killed meanwhile) is this connection's end, not an
+    // unhandled 'error' event: the caller's own statement then fails as on any lost connection.
+    conn.query(`SET SESSION innodb_lock_wait_timeout = ${Math.trunc(seconds)}`, (err) => {
+      if (err) conn.destroy();
+    });
   });
 }
 

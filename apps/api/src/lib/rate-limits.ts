@@ -1,4 +1,13 @@
 import type { FastifyRequest } from 'fastify';
+import { normalizeIP } from '@fastify/rate-limit';
+
+type Caller = Pick<FastifyRequest, 'viewer' | 'ip' | 'apiKey'>;
+
+/** A partner's key acting for a customer gets its own budget, apart from the customer's own use. */
+function callerBucket(request: Caller): string {
+  if (!request.viewer) return normalizeIP(request.ip);
+  return request.apiKey ? `key:${request.apiKey.id}:user:${request.viewer.sub}` : `user:${request.viewer.sub}`;
+}
 
 /**
  * A route's own limit per signed-in user (per address before sign-in), on top of the global
@@ -11,7 +20,7 @@ export function perUserPerMinute(max: number) {
     rateLimit: {
       max,
       timeWindow: '1 minute',
-      keyGenerator: (request: Pick<FastifyRequest, 'viewer' | 'ip'>) => (request.viewer ? `user:${request.viewer.sub}` : request.ip),
+      keyGenerator: callerBucket,
     },
   };
 }

@@ -1,11 +1,30 @@
+import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { ErrorCodes } from '@pishop/shared';
 import { AppError } from '../lib/app-error';
+import type { DatabaseConfig } from '../config';
 
 const tooMany = (after: string) => new AppError(ErrorCodes.RATE_LIMITED, `Too many requests; try again in ${after}`);
+const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+
+/** Counters of one shop: its instances share a database, other shops on the same Redis do not. */
+function redisNamespace(db: DatabaseConfig): string {
+  return `pishop-rl:${createHash('sha256').update(JSON.stringify(db)).digest('hex').slice(0, 12)}:`;
+}
+
+/** The path the router matched (it decodes `%61pi`), or the decoded path of an unmatched request. */
+function routedPath(request: FastifyRequest): string {
+  if (request.routeOptions.url) return request.routeOptions.url;
+  const path = request.url.split('?')[0];
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 /**
  * A generous global limit per client on every /api request; routes tighten it with
@@ -26,21 +45,21 @@ export default fp(
       // Requests made with a valid API key count per key (API_KEY_RATE_LIMIT_MAX); others, made-up
       // or revoked keys included, per client address. The api-keys module checks the key, once per request.
       keyGenerator: async (request) =>
-        (app.hasDecorator('apiKeyRateBucket') ? await app.apiKeyRateBucket(request) : undefined) ?? request.ip,
+        (app.hasDecorator('apiKeyRateBucket') ? await app.apiKeyRateBucket(request) : undefined) ?? normalizeIP(request.ip),
       max: (_request, key) => (key.startsWith('key:') ? app.config.apiKeyRateLimitMax : app.config.rateLimitMax),
       timeWindow: '1 minute',
-      ...(redis && { redis, nameSpace: 'pishop-rl:' }),
+      ...(redis && { redis, nameSpace: redisNamespace(app.config.database) }),
       errorResponseBuilder: (_request, context) => tooMany(context.after),
     });
     const globalLimit = app.createRateLimit();
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!request.url.startsWith('/api/') || request.routeOptions.config?.rateLimit === false) return;
+      if (!routedPath(request).startsWith('/api/') || request.routeOptions.config?.rateLimit === false) return;
       const limit = await globalLimit(request);
       if (limit.isAllowed) return;
       reply.header('x-ratelimit-limit', limit.max).header('x-ratelimit-remaining', limit.remaining).header('x-ratelimit-reset', limit.ttlInSeconds);
       if (!limit.isExceeded) return;
       reply.header('retry-after', limit.ttlInSeconds);
-      throw tooMany(`${limit.ttlInSeconds} seconds`);
+      throw tooMany(seconds(limit.ttlInSeconds));
     });
     if (redis) app.addHook('onClose', async () => void redis.quit());
   },

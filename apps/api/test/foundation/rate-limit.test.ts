@@ -18,4 +18,17 @@ describe('global rate limit', () => {
     expect(last!.json().error.code).toBe('RATE_LIMITED');
     expect(last!.headers['retry-after']).toBeDefined();
   });
+
+  it('counts a percent-encoded path like the route it reaches, and guarded or refused requests too', async () => {
+    const from = (url: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'GET', url, headers, remoteAddress: '198.51.100.9' });
+    // The router decodes %61pi to api: the same route, the same counter.
+    expect((await from('/%61pi/v1/services')).statusCode).toBe(200);
+    // A request its guard refuses (401) still counts.
+    expect((await from('/api/v1/orders')).statusCode).toBe(401);
+    expect((await from('/api/v1/services', { authorization: 'Bearer pishop_made-up-key' })).statusCode).toBe(401);
+    const limited = await from('/%61pi/v1/services');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.message).toMatch(/try again in \d+ seconds?$/);
+  });
 });

@@ -209,7 +209,7 @@ describe('outgoing webhooks', () => {
     const t = await buildTestApp();
     try {
       const admin = (await createUser(t, { role: 'admin' })).token;
-      for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://[::ffff:127.0.0.1]/x', 'ftp://93.184.216.34/x']) {
+      for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://[::ffff:127.0.0.1]/x', 'http://[::127.0.0.1]/x', 'ftp://93.184.216.34/x']) {
         const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/webhook-endpoints', headers: bearer(admin), payload: { url, events: ['order.paid'] } });
         expect([url, res.statusCode]).toEqual([url, 422]);
         expect(res.json().error.code).toBe('WEBHOOK_TARGET_NOT_ALLOWED');

@@ -143,7 +143,9 @@ export class WebhookDispatcher {
       await res.body?.cancel();
       return { statusCode: res.status, error: res.status >= 200 && res.status < 300 ? null : `The endpoint answered ${res.status}` };
     } catch (err) {
-      return { statusCode: null, error: `Not delivered: ${(err as Error).message}`.slice(0, 500) };
+      // undici says only "fetch failed"; the reason (refused target, DNS, reset) is its cause.
+      const cause = (err as Error).cause as Error | undefined;
+      return { statusCode: null, error: `Not delivered: ${(err as Error).message}${cause?.message ? ` (${cause.message})` : ''}`.slice(0, 500) };
     }
   }
 

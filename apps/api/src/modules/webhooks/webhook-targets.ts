@@ -38,7 +38,10 @@ export async function targetRefusal(url: string, allowPrivate: boolean): Promise
 function rangeOf(address: string): string {
   let addr = ipaddr.parse(address);
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
-  return addr.range();
+  const range = addr.range();
+  // Deprecated IPv4-compatible `::a.b.c.d` (::/96), which ipaddr.js calls unicast: never a public target.
+  if (range === 'unicast' && addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return 'ipv4Compatible';
+  return range;
 }
 
 /**
