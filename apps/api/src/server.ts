@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { PI_SANDBOX_PREFIX } from '@pishop/shared';
 import { ConfigError, ensureJwtSecret, loadConfigFromEnvFile, type AppConfig } from './config';
 import { buildApp } from './app';
-import { openDataSource, runMigrations } from './db/database';
+import { dataSourceSettings, openDataSource, runMigrations } from './db/database';
 import { runSeeders } from './db/seed';
 import { seedDemoMedia } from './db/demo-media';
 
 async function main() {
   const config = readConfigOrExit();
-  const ds = await openDataSource(config.database, { transactionRetries: config.dbTransactionRetries, lockWaitSeconds: config.dbLockWaitSeconds });
+  const ds = await openDataSource(config.database, dataSourceSettings(config));
   const applied = await runMigrations(ds);
   const app = await buildApp(config, { dataSource: ds });
   if (applied.length) app.log.info({ applied }, 'migrations applied');

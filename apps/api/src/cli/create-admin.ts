@@ -1,7 +1,7 @@
 import readline from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { loadConfigFromEnvFile } from '../config';
-import { openDataSource, runMigrations } from '../db/database';
+import { dataSourceSettings, openDataSource, runMigrations } from '../db/database';
 import { AppError } from '../lib/app-error';
 import { createOrPromoteAdmin } from '../modules/accounts/create-admin';
 import { UsersService } from '../modules/accounts/users.service';
@@ -30,7 +30,7 @@ runCli(async () => {
   }
 
   const config = loadConfigFromEnvFile();
-  const ds = await openDataSource(config.database);
+  const ds = await openDataSource(config.database, dataSourceSettings(config));
   try {
     await runMigrations(ds);
     const exists = Boolean(await new UsersService(ds).findByEmail(email));

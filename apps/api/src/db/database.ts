@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pRetry from 'p-retry';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DatabaseConfig } from '../config';
+import type { AppConfig, DatabaseConfig } from '../config';
 import { isTransientLockError } from '../lib/db-errors';
 import { dataSourceOptions } from './data-source-options';
 
@@ -14,6 +14,11 @@ export interface OpenDataSourceOptions {
   onTransactionRetry?: (error: Error, attempt: number) => void;
   /** MySQL/MariaDB: seconds a statement waits for a row lock (the server's own default otherwise). */
   lockWaitSeconds?: number;
+}
+
+/** The database settings of a configured app (server and CLI commands alike). */
+export function dataSourceSettings(config: AppConfig): OpenDataSourceOptions {
+  return { transactionRetries: config.dbTransactionRetries, lockWaitSeconds: config.dbLockWaitSeconds };
 }
 
 /** Opens a DataSource (creating the SQLite file's folder) without touching the schema. */
