@@ -40,6 +40,14 @@ export default fp(
     const redis = app.config.redisUrl
       ? new Redis(app.config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false })
       : undefined;
+    // Redis unreachable: requests go on without counting (skipOnError below) rather than the
+    // whole API answering 500; the outage is logged, at most once a minute.
+    let lastWarned = 0;
+    redis?.on('error', (err) => {
+      if (Date.now() - lastWarned < 60_000) return;
+      lastWarned = Date.now();
+      app.log.warn({ err }, 'rate limit: Redis unreachable; requests are not counted until it is back');
+    });
     await app.register(rateLimit, {
       global: false,
       // Requests made with a valid API key count per key (API_KEY_RATE_LIMIT_MAX); others, made-up
@@ -49,6 +57,7 @@ export default fp(
       max: (_request, key) => (key.startsWith('key:') ? app.config.apiKeyRateLimitMax : app.config.rateLimitMax),
       timeWindow: '1 minute',
       ...(redis && { redis, nameSpace: redisNamespace(app.config.database) }),
+      skipOnError: true,
       errorResponseBuilder: (_request, context) => tooMany(context.after),
     });
     const globalLimit = app.createRateLimit();

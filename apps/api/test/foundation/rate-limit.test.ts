@@ -32,3 +32,17 @@ describe('global rate limit', () => {
     expect(limited.json().error.message).toMatch(/try again in \d+ seconds?$/);
   });
 });
+
+describe('rate limit with Redis gone', () => {
+  it('lets requests through uncounted instead of answering 500', async () => {
+    // Nothing listens on this port: every Redis command fails.
+    const t = await buildTestApp({ REDIS_URL: 'redis://127.0.0.1:1/0', RATE_LIMIT_MAX: '1' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await t.app.inject({ method: 'GET', url: '/api/v1/services' })).statusCode);
+      expect(statuses).toEqual([200, 200, 200]);
+    } finally {
+      await t.close();
+    }
+  });
+});
