@@ -187,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
   if (sandboxControl && production) {
     issues.push({ key: 'PI_SANDBOX_CONTROL', message: 'cannot be true in production' });
   }
+  if (e.WEBHOOKS_ALLOW_PRIVATE_TARGETS && production) {
+    issues.push({ key: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', message: 'cannot be true in production (webhooks would reach this network)' });
+  }
   const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
   issues.push(...checkPiNetwork(e, sandboxLocal));
   const appWalletAddress = e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED);

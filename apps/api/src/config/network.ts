@@ -23,18 +23,24 @@ export function parseTrustProxy(value: string): TrustProxy {
   const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
   for (const entry of entries) {
     if (NAMED_RANGES.has(entry)) continue;
-    const valid = entry.includes('/') ? isCidr(entry) : ipaddr.isValid(entry);
+    const cidr = entry.includes('/') ? parseCidr(entry) : null;
+    const valid = entry.includes('/') ? cidr !== null : ipaddr.isValid(entry);
     if (!valid) throw new Error(`"${entry}" is not an IP address or CIDR (or loopback, linklocal, uniquelocal)`);
+    if (cidr && cidr[1] < MIN_PREFIX[cidr[0].kind()]) {
+      throw new Error(`"${entry}" is too wide (at least /${MIN_PREFIX[cidr[0].kind()]}): it would trust clients' X-Forwarded-For, not only your proxies'`);
+    }
   }
   return entries;
 }
 
-function isCidr(value: string): boolean {
+/** The widest proxy ranges accepted: a /0 (or close) would trust every client again. */
+const MIN_PREFIX = { ipv4: 8, ipv6: 8 } as const;
+
+function parseCidr(value: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
   try {
-    ipaddr.parseCIDR(value);
-    return true;
+    return ipaddr.parseCIDR(value);
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -72,8 +72,9 @@ export default fp(
       return payload;
     });
 
+    // HEAD is answered like GET (same version, same ETag and 304); Node sends no body for it.
     const serveFromCache = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'GET') return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const version = cache.current();
       const etag = cache.etagFor(version);
       request.readCacheState = { version, hit: false };

@@ -66,6 +66,18 @@ describe('brute-force lockout (login + IP, django-axes style)', () => {
     expect((await login(bystander.user.username, bystander.password, '198.51.100.1')).statusCode).toBe(200);
   });
 
+  it('counts an IPv6 caller per /64: rotating addresses inside one network gets no fresh guesses', async () => {
+    const { user, password } = await createUser(t);
+    const answers = [];
+    for (let i = 1; i <= 6; i++) answers.push((await login(user.username, 'wrong-password', `2001:db8:7:9::${i.toString(16)}`)).statusCode);
+    expect(answers).toEqual([401, 401, 401, 401, 423, 423]);
+    expect((await login(user.username, password, '2001:db8:7:9:ffff::1')).statusCode).toBe(423);
+    const rows = await t.ds.getRepository(LoginAttempt).findBy({ login: user.username });
+    expect(rows.map((r) => [r.ip, r.failures])).toEqual([['2001:db8:7:9::', 5]]);
+    // Another /64 is another network.
+    expect((await login(user.username, password, '2001:db8:7:a::1')).statusCode).toBe(200);
+  });
+
   it('a success resets the count', async () => {
     const { user, password } = await createUser(t);
     const ip = '198.51.100.20';

@@ -108,6 +108,7 @@ describe('configuration', () => {
     ['PI_API_KEY', { PI_API_KEY: undefined }, /ALLOW_SIMULATED_PI/],
     ['SMTP_URL', { SMTP_URL: undefined }, /ALLOW_LOG_ONLY_MAIL/],
     ['PI_SANDBOX_CONTROL', { PI_SANDBOX_CONTROL: 'true' }, /production/],
+    ['WEBHOOKS_ALLOW_PRIVATE_TARGETS', { WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }, /production/],
   ])('refuses production without a usable %s', (key, change, message) => {
     const env = { ...PRODUCTION, ...change } as Record<string, string>;
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -161,7 +162,7 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback']);
     expect(loadConfig({ TRUST_PROXY: '::1,fd00::/8' }).trustProxy).toEqual(['::1', 'fd00::/8']);
-    for (const bad of ['true', '10.0.0.0/33', 'proxy.example.com', '99']) {
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example.com', '99', '0.0.0.0/0', '::/0', '128.0.0.0/1', '8000::/1']) {
       expect(issuesOf({ TRUST_PROXY: bad }).map((i) => i.key)).toEqual(['TRUST_PROXY']);
     }
   });

@@ -8,10 +8,13 @@ import { createUser } from '../support/users';
 
 interface Op { path: string; security?: unknown[] }
 
-describe('HEAD answers like GET without a body, on every cached public read', () => {
+describe.each([
+  ['off', '0'],
+  ['on', '30'],
+])('HEAD answers like GET without a body, on every cached public read (read cache %s)', (_state, readCacheSeconds) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp();
+    t = await buildTestApp({ READ_CACHE_SECONDS: readCacheSeconds });
     await runSeeders(t.ds, t.config);
   });
   afterAll(() => t.close());

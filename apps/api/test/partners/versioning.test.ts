@@ -77,6 +77,16 @@ describe('API versioning', () => {
           code: 1,
           stderr: expect.stringContaining('GET /api/v1/services 200: field items[].legacyCode removed'),
         });
+        // Refreshing that copy (what `pnpm --filter @pishop/client generate` does) refuses too and
+        // leaves it alone, so the check cannot be silenced by regenerating; --accept-breaking writes it.
+        const written = fs.readFileSync(file, 'utf8');
+        await expect(run(path.join(API_DIR, 'node_modules/.bin/tsx'), ['src/cli/openapi-dump.ts', file], { cwd: API_DIR, timeout: 300_000 })).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringContaining('GET /api/v1/services 200: field items[].legacyCode removed'),
+        });
+        expect(fs.readFileSync(file, 'utf8')).toBe(written);
+        await run(path.join(API_DIR, 'node_modules/.bin/tsx'), ['src/cli/openapi-dump.ts', file, '--accept-breaking'], { cwd: API_DIR, timeout: 300_000 });
+        expect(fs.readFileSync(file, 'utf8')).not.toContain('legacyCode');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -205,6 +205,28 @@ describe('outgoing webhooks', () => {
     }
   });
 
+  it('writes the outbox row in the publisher\'s transaction: a change rolled back leaves no delivery, a committed one leaves one', async () => {
+    const t = await buildTestApp({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOKS_WORKER: 'false' });
+    const receiver = await localServer((_req, res) => res.writeHead(200).end());
+    try {
+      const admin = (await createUser(t, { role: 'admin' })).token;
+      await addEndpoint(t, admin, `${receiver.url}/hooks`, ['order.created']);
+      const data = { orderNumber: 'PS-0000000042', customerId: 1, status: 'pending' as const, totalEurCents: 1000, totalPi: '3.3333334' };
+      const failed = t.ds.transaction(async (em) => {
+        await t.app.events.publish(em, 'order.created', data);
+        expect(await em.getRepository(WebhookDelivery).count()).toBe(1); // visible inside the transaction
+        throw new Error('the change failed after announcing itself');
+      });
+      await expect(failed).rejects.toThrow('the change failed');
+      expect(await t.ds.getRepository(WebhookDelivery).count()).toBe(0);
+      await t.ds.transaction((em) => t.app.events.publish(em, 'order.created', data));
+      expect(await t.ds.getRepository(WebhookDelivery).find()).toEqual([expect.objectContaining({ type: 'order.created', status: 'pending' })]);
+    } finally {
+      await receiver.close();
+      await t.close();
+    }
+  });
+
   it('refuses loopback, private and non-http targets unless allowed, and stores nothing', async () => {
     const t = await buildTestApp();
     try {

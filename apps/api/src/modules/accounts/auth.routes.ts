@@ -6,6 +6,7 @@ import { LoginDto, PasswordResetConfirmDto, PasswordResetDto, PiLoginDto, Regist
 import { authConfigSchema, authResponseSchema, messageSchema } from './accounts.schemas';
 import { assertSameSiteCaller, clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 import type { IssuedSession } from './sessions.service';
+import { normalizeIP } from '@fastify/rate-limit';
 
 const tags = ['auth'];
 const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
@@ -30,7 +31,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     };
     return reply.status(status).send(body);
   };
-  const caller = (request: FastifyRequest) => ({ ip: request.ip });
+  const caller = (request: FastifyRequest) => ({ ip: request.ip, network: normalizeIP(request.ip) });
 
   app.post<{ Body: RegisterDto }>('/auth/register', {
     bodyLimit: AUTH_BODY_LIMIT,

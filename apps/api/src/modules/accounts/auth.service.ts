@@ -14,7 +14,10 @@ import type { PiClient } from '../../lib/pi-platform/pi-client';
 
 /** Who is asking, for lockout and reCAPTCHA. */
 export interface Caller {
+  /** The client's address, as reCAPTCHA wants it. */
   ip: string;
+  /** What the lockout counts per: the address, or an IPv6 caller's /64 (one host can hold a whole /64). */
+  network: string;
 }
 
 /** Sign-up and the three ways to sign in; each success starts a session family. */
@@ -62,17 +65,17 @@ export class AuthService {
     const user = await this.deps.users.findByLogin(input.login);
     // One lockout key per account whichever of email or username is typed.
     const key = user ? user.username : normaliseLogin(input.login).value;
-    const claim = await this.deps.lockout.claimAttempt(key, caller.ip);
+    const claim = await this.deps.lockout.claimAttempt(key, caller.network);
     const ok = await verifyPassword(user?.passwordHash, input.password);
     if (!ok || !user) {
-      await this.deps.lockout.assertNotLockedAfterFailure(key, caller.ip, claim);
+      await this.deps.lockout.assertNotLockedAfterFailure(key, caller.network, claim);
       throw invalidCredentials();
     }
     // Pi-only shops still let admins in with a password: the console must stay reachable
     // outside Pi Browser. Everyone else learns only that passwords are off here.
     if (!this.passwordLoginEnabled && user.role !== 'admin') throw passwordLoginDisabled();
     if (!user.isActive) throw accountDisabled();
-    await this.deps.lockout.reset(key, caller.ip);
+    await this.deps.lockout.reset(key, caller.network);
     return this.signIn(user.id);
   }
 
