@@ -46,9 +46,9 @@ module.exports = {
     {
       name: 'admin-resources-use-useDataProvider',
       severity: 'error',
-      comment: "Resources get the data provider from react-admin's useDataProvider.",
-      from: { path: '^apps/admin/src/(resources|components|dashboard|layout)/' },
-      to: { path: '^apps/admin/src/dataProvider' },
+      comment: "Resources and hooks get the data provider from react-admin's useDataProvider (its type may be imported).",
+      from: { path: '^apps/admin/src/(resources|components|dashboard|layout|hooks)/' },
+      to: { path: '^apps/admin/src/dataProvider', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'spas-use-contracts-only',
