@@ -1,6 +1,6 @@
 import { Payment } from '../../src/modules/payments/payment.entity';
 import { createUser } from '../support/users';
-import { approveAndSubmit, buildWorld, checkout, createService, dbState, get, piCustomer, post, startPayment, type World } from './world';
+import { approveAndSubmit, buildWorld, checkout, createService, dbState, get, PI_KEY, piCustomer, post, startPayment, type World } from './world';
 
 const APPROVE = { method: 'POST', path: /^\/v2\/payments\/[^/]+\/approve$/ };
 
@@ -70,6 +70,47 @@ describe("Pi's real behaviour", () => {
     expect(again.json().status).toBe('initiated');
     await approveAndSubmit(w, customer.token, piPaymentId);
     expect(gate().count('POST', APPROVE.path) - before).toBe(1);
+  });
+
+  it('an order cancelled after an approval whose answer was lost: the approval is cancelled with Pi, so nothing can be paid for it', async () => {
+    const service = await createService(w);
+    const customer = await piCustomer(w);
+    const { piPaymentId, orderNumber } = await startPayment(w, customer, service);
+    gate().answer(APPROVE, 'drop', { forward: true });
+    expect((await post(w, customer.token, '/api/v1/pi/approve', { paymentId: piPaymentId })).statusCode).toBe(503);
+    // Pi approved it; our record still says pending.
+    expect((await w.pi.getPayment(piPaymentId)).status).toMatchObject({ developer_approved: true, cancelled: false });
+    const cancelled = await post(w, customer.token, `/api/v1/orders/${orderNumber}/cancel`, { reason: 'Changed my mind' });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await w.pi.getPayment(piPaymentId)).status).toMatchObject({ cancelled: true });
+    const s = await dbState(w, orderNumber);
+    expect({ order: s.order.status, payments: s.payments.map((p) => p.status) }).toEqual({ order: 'cancelled', payments: ['failed'] });
+    await expect(w.pi.submit(piPaymentId)).rejects.toThrow();
+  });
+
+  it('an order whose payer already signed is not cancelled (money on its way): 409, then the payment completes and the order is paid', async () => {
+    const service = await createService(w);
+    const customer = await piCustomer(w);
+    const { piPaymentId, orderNumber } = await startPayment(w, customer, service);
+    gate().answer(APPROVE, 'drop', { forward: true });
+    expect((await post(w, customer.token, '/api/v1/pi/approve', { paymentId: piPaymentId })).statusCode).toBe(503);
+    const { txid } = await w.pi.submit(piPaymentId);
+    const refused = await post(w, customer.token, `/api/v1/orders/${orderNumber}/cancel`, { reason: 'Changed my mind' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('ORDER_PAYMENT_IN_PROGRESS');
+    expect((await post(w, customer.token, '/api/v1/pi/complete', { paymentId: piPaymentId, txid })).statusCode).toBe(200);
+    const s = await dbState(w, orderNumber);
+    expect({ order: s.order.status, payments: s.payments.map((p) => p.status) }).toEqual({ order: 'paid', payments: ['confirmed'] });
+  });
+
+  it('a refund (app-to-user payment) posted to the customer callbacks is refused and never cancelled with Pi', async () => {
+    const customer = await piCustomer(w);
+    const refund = await w.pi.platform(PI_KEY).createAppToUser({ amount: 1, memo: 'Refund', metadata: { refund: true }, uid: customer.pioneer.uid });
+    for (const path of ['approve', 'cancel', 'incomplete']) {
+      const res = await post(w, customer.token, `/api/v1/pi/${path}`, { paymentId: refund.identifier, ...(path === 'incomplete' && { txid: 'a'.repeat(64) }) });
+      expect([path, res.statusCode >= 400 && res.statusCode < 500]).toEqual([path, true]);
+    }
+    expect((await w.pi.getPayment(refund.identifier)).status).toMatchObject({ cancelled: false });
   });
 
   it('a payment for the wrong amount is refused and cancelled with Pi at once', async () => {

@@ -26,6 +26,12 @@ export interface OrderPaymentsPort {
   openAttempt(em: EntityManager, snapshot: PaymentSnapshot): Promise<PaymentFacts>;
   /** The payments an order view shows. */
   forOrders(em: EntityManager, orderIds: number[]): Promise<PaymentFacts[]>;
+  /**
+   * Before an order is cancelled: its open payments already known to Pi are settled with Pi
+   * (cancelled there when the payer has not signed; left in progress when a transaction is on its
+   * way), so no approval our records missed survives the cancel. Pi down: PI_UNAVAILABLE.
+   */
+  withdrawFromPi(orderId: number, actor: OrderActor): Promise<void>;
   /** A payment approved with Pi, or being settled with Pi right now: money may be on its way. */
   inFlight(em: EntityManager, orderId: number): Promise<boolean>;
   /** The order is cancelled: its open payments fail, each audited. */

@@ -186,6 +186,14 @@ export class OrdersService {
    * while a payment is approved with Pi or being settled with Pi; a paid order is never cancelled.
    */
   async cancel(ref: { id: number } | { number: string; customerId: number }, reason: string, actor: OrderActor): Promise<Order> {
+    // Outside the order lock: settling with Pi takes each payment's lease and may call Pi.
+    const target = 'id' in ref ? await this.deps.ds.getRepository(Order).findOneBy({ id: ref.id }) : await this.findByNumber(this.deps.ds.manager, ref.number);
+    if (!target || ('customerId' in ref && target.customerId !== ref.customerId)) throw orderNotFound();
+    if (target.status === 'pending') {
+      // A payment being settled with Pi right now is answered at once, not waited for.
+      if (await this.payments.inFlight(this.deps.ds.manager, target.id)) throw paymentInProgress();
+      await this.payments.withdrawFromPi(target.id, actor);
+    }
     const { order, message } = await this.deps.ds.transaction(async (em) => {
       const locked = 'id' in ref ? await this.lockById(em, ref.id) : await this.lockOwn(em, ref.customerId, ref.number);
       if (!locked) throw orderNotFound();

@@ -15,9 +15,10 @@ import type { Trail } from './trail';
 /**
  * What the caller wants. The SDK callbacks (approve, complete, cancel, incomplete); `settle`
  * re-reads Pi and settles from its record (webhook, admin sync); `reconcile` does the same and
- * also ends approvals the payer never signed (the reconciler).
+ * also ends approvals the payer never signed (the reconciler); `withdraw` (the order is being
+ * cancelled) cancels the payment with Pi unless the payer's transaction is already on its way.
  */
-export type Intent = 'approve' | 'complete' | 'cancel' | 'incomplete' | 'settle' | 'reconcile';
+export type Intent = 'approve' | 'complete' | 'cancel' | 'incomplete' | 'settle' | 'reconcile' | 'withdraw';
 
 export interface ProcessInput {
   intent: Intent;
@@ -122,6 +123,7 @@ export class PaymentProcessor {
       case 'incomplete':
         return local.status === 'confirmed' ? 'Already confirmed' : null;
       case 'cancel':
+      case 'withdraw':
         return local.status === 'confirmed' || local.status === 'failed' ? `Already ${local.status}; nothing to cancel` : null;
       default:
         return null;
@@ -142,7 +144,9 @@ export class PaymentProcessor {
       return await this.deps.store.link(pi, trail);
     } catch (err) {
       const phase = piPhase(pi);
-      if (err instanceof AppError && CANCEL_ON_REFUSAL.includes(err.code) && (phase === 'created' || phase === 'approved') && input.intent !== 'settle') {
+      // Only a payer's payment: an app-to-user one (a refund) is never ours to cancel from these paths.
+      const payersPayment = pi.direction === 'user_to_app';
+      if (err instanceof AppError && CANCEL_ON_REFUSAL.includes(err.code) && payersPayment && (phase === 'created' || phase === 'approved') && input.intent !== 'settle') {
         await this.cancelQuietly(pi.identifier, err.code);
       }
       throw err;
@@ -170,12 +174,18 @@ export class PaymentProcessor {
           return 'Already approved; the transaction is submitted';
         }
         if (input.intent === 'cancel') return 'Not cancelled: the payer already submitted the transaction';
+        if (input.intent === 'withdraw') {
+          // Money is on its way: the order stays (the cancel is refused while the payment is in progress).
+          await store.markInitiated(payment.id, trail, 'Approved with Pi (seen with its transaction)');
+          return 'Not withdrawn: the payer already submitted the transaction';
+        }
         return this.completeWithPi(pi, payment.id, trail);
       case 'approved':
         return this.whileApproved(input, pi, payment, trail);
       case 'created':
         if (input.intent === 'complete') throw notReady(pi);
         if (input.intent === 'cancel') return this.cancelWithPi(pi, payment.id, 'Cancelled by the customer', trail);
+        if (input.intent === 'withdraw') return this.cancelWithPi(pi, payment.id, 'The order is being cancelled', trail);
         if (input.intent === 'approve') return this.approveWithPi(pi, payment.id, trail);
         return 'Not approved yet; nothing to settle';
     }
@@ -186,6 +196,7 @@ export class PaymentProcessor {
     const { store } = this.deps;
     if (input.intent === 'complete') throw notReady(pi);
     if (input.intent === 'cancel') return this.cancelWithPi(pi, payment.id, 'Cancelled by the customer', trail);
+    if (input.intent === 'withdraw') return this.cancelWithPi(pi, payment.id, 'The order is being cancelled', trail);
     if (input.intent === 'incomplete') {
       // The SDK found an approval the payer never signed: end it, so a new payment can start.
       return this.cancelWithPi(pi, payment.id, 'Approved but never signed; cancelled so the customer can pay again', trail);

@@ -33,6 +33,12 @@ export class PaymentsService {
         const refunds = await this.refunds.summariesFor(em, payments.map((p) => p.id));
         return payments.map((p) => ({ ...p, refunds: refunds.filter((r) => r.paymentId === p.id) }));
       },
+      withdrawFromPi: async (orderId, actor) => {
+        const { piPaymentIds } = await this.store.piState(this.ds.manager, orderId);
+        for (const piPaymentId of piPaymentIds) {
+          await this.processor.process({ intent: 'withdraw', piPaymentId }, new Trail('admin', piPaymentId, actor, { action: 'cancel-order', orderId }));
+        }
+      },
       inFlight: async (em, orderId) => {
         const { initiated, piPaymentIds } = await this.store.piState(em, orderId);
         return initiated || (await this.leases.anyHeld(em, piPaymentIds));
