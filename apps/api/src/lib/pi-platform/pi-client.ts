@@ -1,3 +1,4 @@
+import type { PaymentDTO, UserDTO } from '@pishop/pi-protocol';
 import {
   requestWithRetries,
   summariseErrorText,
@@ -6,35 +7,21 @@ import {
   type UpstreamResponse,
 } from './upstream-http';
 
-/** Pi's PaymentDTO (Platform API v2), as far as this app reads it. */
-export interface PiPayment {
-  identifier: string;
-  user_uid: string;
-  /** A JSON number with at most 7 decimals; compare it as a decimal, never as a float. */
-  amount: number | string;
-  memo: string;
+/**
+ * Pi's PaymentDTO as this app reads it off the wire: the shared protocol definition
+ * (`@pishop/pi-protocol`, also used by the sandbox and the storefront), with the fields this
+ * app must not take on trust widened: `amount` may come as a string (compare it as a decimal,
+ * never as a float), `metadata` may be null, and `direction`/`network` are checked, not assumed.
+ */
+export type PiPayment = Omit<PaymentDTO, 'amount' | 'metadata' | 'direction' | 'network'> & {
+  amount: PaymentDTO['amount'] | string;
   metadata: Record<string, unknown> | null;
-  from_address: string;
-  to_address: string;
-  direction: 'user_to_app' | 'app_to_user' | string;
-  created_at: string;
-  network: string;
-  status: {
-    developer_approved: boolean;
-    transaction_verified: boolean;
-    developer_completed: boolean;
-    cancelled: boolean;
-    user_cancelled: boolean;
-  };
-  transaction: null | { txid: string; verified: boolean; _link: string };
-}
+  direction: PaymentDTO['direction'] | (string & {});
+  network: PaymentDTO['network'] | (string & {});
+};
 
 /** Pi's UserDTO from `GET /v2/me`: `username` is there only when the app asked for the `username` scope. */
-export interface PiUser {
-  uid: string;
-  username?: string;
-  credentials?: { scopes: string[]; valid_until?: { timestamp: number; iso8601: string } };
-}
+export type PiUser = Omit<UserDTO, 'credentials'> & { credentials?: Partial<UserDTO['credentials']> & { scopes: string[] } };
 
 /**
  * A failed Platform API call. `status` is the HTTP status (0 when Pi never answered);
