@@ -37,7 +37,7 @@ async function mountPiSandbox(app: Awaited<ReturnType<typeof buildApp>>, config:
     prefix: PI_SANDBOX_PREFIX,
     apiKey: config.pi.apiKey,
     network: config.pi.network,
-    appWalletSeed: config.pi.sandboxAppWalletSeed,
+    appWalletSeed: config.pi.sandboxAppWalletSeed?.reveal(),
     approvalTimeoutMs: config.pi.sandboxApprovalTimeoutMs,
     enableControl: config.pi.sandboxControl,
   });

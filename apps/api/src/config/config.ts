@@ -126,7 +126,7 @@ export interface AppConfig {
      */
     walletSeed?: Secret;
     /** The mounted sandbox's fixed app wallet seed (only with `sandboxLocal`). */
-    sandboxAppWalletSeed?: string;
+    sandboxAppWalletSeed?: Secret;
     /** The mounted sandbox's approval window. */
     sandboxApprovalTimeoutMs: number;
     /** An approved payment never signed for this long is cancelled with Pi by the reconciler. */
@@ -191,9 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
     issues.push({ key: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', message: 'cannot be true in production (webhooks would reach this network)' });
   }
   const sandboxLocal = e.PI_SANDBOX_LOCAL ?? !e.PI_API_KEY;
-  issues.push(...checkPiNetwork(e, sandboxLocal));
+  // Payments go to the mounted sandbox only when no other Pi is named: its wallet and seed are defaults only then.
+  const paysMountedSandbox = sandboxLocal && !e.PI_API_BASE_URL;
+  issues.push(...checkPiNetwork(e, sandboxLocal, paysMountedSandbox));
   const appWalletAddress = e.PI_APP_WALLET_ADDRESS ?? sandboxWalletAddress(e.PI_SANDBOX_APP_WALLET_SEED);
-  const walletSeed = check('PI_WALLET_PRIVATE_SEED', () => appWalletSeed(e, sandboxLocal, appWalletAddress, production));
+  const walletSeed = check('PI_WALLET_PRIVATE_SEED', () => appWalletSeed(e, paysMountedSandbox, appWalletAddress, production));
   if (issues.length || trustProxy === undefined || !corsOrigins || !frameAncestors) throw new ConfigError(issues);
 
   const sandboxBase = `http://127.0.0.1:${e.PORT}/pi-sandbox`;
@@ -264,7 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       network: e.PI_NETWORK,
       appWalletAddress,
       walletSeed,
-      sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED,
+      sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED ? new Secret(e.PI_SANDBOX_APP_WALLET_SEED) : undefined,
       sandboxApprovalTimeoutMs: e.PI_SANDBOX_APPROVAL_TIMEOUT_MS,
       paymentExpirySeconds: e.PI_PAYMENT_EXPIRY_SECONDS,
       apiTimeoutMs: e.PI_API_TIMEOUT_MS,
@@ -302,14 +304,14 @@ export function parseDatabaseUrl(url: string | undefined, cwd = ROOT_DIR): Datab
  * PI_HORIZON_URL is the operator's word. Talking to a Pi other than the mounted sandbox needs
  * the app's wallet address.
  */
-function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; message: string }[] {
+function checkPiNetwork(e: RawEnv, sandboxLocal: boolean, paysMountedSandbox: boolean): { key: string; message: string }[] {
   const issues: { key: string; message: string }[] = [];
   const horizon = e.PI_HORIZON_URL?.replace(/\/+$/, '');
   const known = Object.entries(PI_HORIZON_BY_NETWORK).find(([, url]) => url === horizon);
   if (known && known[0] !== e.PI_NETWORK) {
     issues.push({ key: 'PI_HORIZON_URL', message: `is the ${known[0]} ledger but PI_NETWORK is "${e.PI_NETWORK}"` });
   }
-  if (!sandboxLocal && !e.PI_APP_WALLET_ADDRESS) {
+  if (!paysMountedSandbox && !e.PI_APP_WALLET_ADDRESS) {
     issues.push({ key: 'PI_APP_WALLET_ADDRESS', message: "is required when the app talks to a Pi other than the mounted sandbox (your app's wallet, from the Pi Developer Portal)" });
   }
   if (e.PI_SANDBOX_APP_WALLET_SEED && !sandboxLocal) {
@@ -323,7 +325,7 @@ function checkPiNetwork(e: RawEnv, sandboxLocal: boolean): { key: string; messag
  * Pi refuses (or pay from a wallet that is not the app's): it stops the start, named but never
  * printed. With the mounted sandbox and no seed, the sandbox's own (public, development) seed.
  */
-function appWalletSeed(e: RawEnv, sandboxLocal: boolean, appWalletAddress: string, production: boolean): Secret | undefined {
+function appWalletSeed(e: RawEnv, paysMountedSandbox: boolean, appWalletAddress: string, production: boolean): Secret | undefined {
   if (e.PI_WALLET_PRIVATE_SEED) {
     if (production && e.PI_WALLET_PRIVATE_SEED === PI_SANDBOX_DEV_APP_WALLET_SEED) {
       throw new Error("is the Pi sandbox's public development seed: anyone can sign with it; use your app wallet's own seed");
@@ -334,7 +336,7 @@ function appWalletSeed(e: RawEnv, sandboxLocal: boolean, appWalletAddress: strin
     }
     return new Secret(e.PI_WALLET_PRIVATE_SEED);
   }
-  if (!sandboxLocal) return undefined;
+  if (!paysMountedSandbox) return undefined;
   const sandboxSeed = e.PI_SANDBOX_APP_WALLET_SEED ?? PI_SANDBOX_DEV_APP_WALLET_SEED;
   return Keypair.fromSecret(sandboxSeed).publicKey() === appWalletAddress ? new Secret(sandboxSeed) : undefined;
 }

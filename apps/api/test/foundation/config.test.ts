@@ -46,6 +46,15 @@ describe('configuration', () => {
     expect(JSON.stringify(bad)).not.toContain('A'.repeat(55));
   });
 
+  it('needs the app wallet once payments go to another Pi than the mounted sandbox, even without a server key', () => {
+    const other = { PI_API_BASE_URL: 'https://pi.example.net' };
+    expect(issuesOf(other).map((i) => i.key)).toEqual(['PI_APP_WALLET_ADDRESS']);
+    const config = loadConfig({ ...other, PI_APP_WALLET_ADDRESS: WALLET });
+    expect(config.pi.appWalletAddress).toBe(WALLET);
+    // The sandbox's public seed is never the refund signer for another Pi.
+    expect(config.pi.walletSeed).toBeUndefined();
+  });
+
   it("picks the Horizon of PI_NETWORK: Mainnet payments are checked on Mainnet's ledger", () => {
     const config = loadConfig({ PI_API_KEY: 'live-key', PI_APP_WALLET_ADDRESS: WALLET, PI_NETWORK: 'Pi Network' });
     expect(config.pi.network).toBe('Pi Network');
