@@ -127,6 +127,8 @@ export interface AppConfig {
     walletSeed?: Secret;
     /** The mounted sandbox's fixed app wallet seed (only with `sandboxLocal`). */
     sandboxAppWalletSeed?: Secret;
+    /** PI_HORIZON_URL is the mounted sandbox's own ledger (served by this process). */
+    horizonIsMountedSandbox: boolean;
     /** The mounted sandbox's approval window. */
     sandboxApprovalTimeoutMs: number;
     /** An approved payment never signed for this long is cancelled with Pi by the reconciler. */
@@ -267,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = ROOT_DIR)
       appWalletAddress,
       walletSeed,
       sandboxAppWalletSeed: e.PI_SANDBOX_APP_WALLET_SEED ? new Secret(e.PI_SANDBOX_APP_WALLET_SEED) : undefined,
+      horizonIsMountedSandbox: sandboxLocal && !e.PI_HORIZON_URL,
       sandboxApprovalTimeoutMs: e.PI_SANDBOX_APPROVAL_TIMEOUT_MS,
       paymentExpirySeconds: e.PI_PAYMENT_EXPIRY_SECONDS,
       apiTimeoutMs: e.PI_API_TIMEOUT_MS,

@@ -76,6 +76,12 @@ export class HorizonClient {
     this.upstream = { timeoutMs: opts.timeoutMs ?? 10_000, retries: opts.retries ?? 2, backoffMs: opts.backoffMs ?? 200, fetch: opts.fetch };
   }
 
+  /** The ledger's network passphrase (Horizon's root document), or null when it does not say. */
+  async networkPassphrase(): Promise<string | null> {
+    const root = await this.get<{ network_passphrase?: unknown }>('/');
+    return typeof root?.network_passphrase === 'string' ? root.network_passphrase : null;
+  }
+
   /** The transaction, or null when the ledger does not know it. */
   async transaction(txid: string): Promise<HorizonTransaction | null> {
     return this.get<HorizonTransaction>(`/transactions/${encodeURIComponent(txid)}`);
