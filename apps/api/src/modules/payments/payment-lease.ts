@@ -46,7 +46,9 @@ export class PaymentLeases {
   /** Runs `work` while holding the lease on `piPaymentId`; the lease is released afterwards, whatever happens. */
   run<T>(piPaymentId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.local.get(piPaymentId) ?? Promise.resolve();
-    const mine = previous.catch(() => undefined).then(() => this.holding(piPaymentId, work));
+    // One deadline for the whole wait, in this process's queue and then on the database.
+    const deadline = Date.now() + this.opts.waitMs;
+    const mine = this.waitTurn(previous, piPaymentId).then(() => this.holding(piPaymentId, work, deadline));
     const tail = mine.catch(() => undefined);
     this.local.set(piPaymentId, tail);
     void tail.then(() => {
@@ -67,9 +69,25 @@ export class PaymentLeases {
     return rows > 0;
   }
 
-  private async holding<T>(piPaymentId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Waits for the caller ahead in this process, but not past `waitMs`: behind a holder stuck on
+   * a slow Pi, a duplicate answers PAYMENT_BUSY instead of queueing for minutes. (Giving up here
+   * never lets two work at once: the database lease is still taken below.)
+   */
+  private async waitTurn(previous: Promise<unknown>, piPaymentId: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'busy'>((resolve) => {
+      timer = setTimeout(() => resolve('busy'), this.opts.waitMs);
+      timer.unref();
+    });
+    const outcome = await Promise.race([previous.then(() => 'turn', () => 'turn'), timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'busy') throw busy(piPaymentId);
+  }
+
+  private async holding<T>(piPaymentId: string, work: () => Promise<T>, deadline: number): Promise<T> {
     const holder = randomUUID();
-    await this.acquire(piPaymentId, holder);
+    await this.acquire(piPaymentId, holder, deadline);
     const renewal = setInterval(() => {
       this.renew(piPaymentId, holder).catch(() => undefined);
     }, Math.max(50, Math.floor(this.opts.ttlMs / 3)));
@@ -82,13 +100,10 @@ export class PaymentLeases {
     }
   }
 
-  private async acquire(piPaymentId: string, holder: string): Promise<void> {
-    const deadline = Date.now() + this.opts.waitMs;
+  private async acquire(piPaymentId: string, holder: string, deadline: number): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       if (await this.tryTake(piPaymentId, holder)) return;
-      if (Date.now() >= deadline) {
-        throw new AppError('PAYMENT_BUSY', 'Another request is settling this payment with Pi right now; try again in a few seconds', { piPaymentId });
-      }
+      if (Date.now() >= deadline) throw busy(piPaymentId);
       // Back off from 10 ms up to 200 ms, with jitter, so waiters in other processes do not poll in step.
       await sleep(Math.min(200, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
     }
@@ -127,3 +142,6 @@ export class PaymentLeases {
     await this.ds.transaction((em) => em.getRepository(PaymentLease).delete({ piPaymentId, holder }));
   }
 }
+
+const busy = (piPaymentId: string) =>
+  new AppError('PAYMENT_BUSY', 'Another request is settling this payment with Pi right now; try again in a few seconds', { piPaymentId });
