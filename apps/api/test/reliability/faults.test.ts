@@ -60,8 +60,11 @@ describe('reliability: faults', () => {
     ['a hang', (path) => ({ delays: [{ path, delayMs: HOUR_MS, times: 20 }] })],
   ];
 
-  describe.each(PI_FAULTS)('%s', (_name, fault) => {
-    it('on approve: a clear 503, the payment as it was; the SDK retry then the whole payment go through', async () => {
+  describe.each(PI_FAULTS)('%s', (name, fault) => {
+    const hang = name === 'a hang';
+    it(hang
+      ? 'on approve: a clear 503, the payment as it was; Pi acting an hour late meets its expiry, and the reconciler fails the payment'
+      : 'on approve: a clear 503, the payment as it was; the SDK retry then the whole payment go through', async () => {
       const service = await createService(w);
       const customer = await piCustomer(w);
       const { piPaymentId, orderNumber } = await startPayment(w, customer, service);
@@ -71,16 +74,18 @@ describe('reliability: faults', () => {
       expect({ status: res.statusCode, code: res.json().error?.code }).toEqual({ status: 503, code: 'PI_UNAVAILABLE' });
       expect((await dbState(w, orderNumber)).payments[0].status).toBe('pending');
       await w.pi.resetFaults();
-      await w.pi.advanceClock(HOUR_MS); // lets a hung call go on (Pi then acts late, as a slow Pi does)
-      const txid = await approveAndSubmit(w, customer.token, piPaymentId).catch(() => null);
-      if (txid) {
+      if (hang) {
+        // Lets the hung call go on an hour late (as a slow Pi does): the payment has expired at Pi.
+        await w.pi.advanceClock(HOUR_MS);
+        const retry = await post(w, customer.token, '/api/v1/pi/approve', { paymentId: piPaymentId });
+        expect(retry.statusCode).toBe(409);
+        await tick();
+        expect((await dbState(w, orderNumber)).payments[0].status).toBe('failed');
+      } else {
+        const txid = await approveAndSubmit(w, customer.token, piPaymentId);
         const done = await post(w, customer.token, '/api/v1/pi/complete', { paymentId: piPaymentId, txid });
         expect(done.statusCode).toBe(200);
         expect((await dbState(w, orderNumber)).order.status).toBe('paid');
-      } else {
-        // The late approval met Pi's expiry (the clock moved an hour): the reconciler fails the payment.
-        await tick();
-        expect((await dbState(w, orderNumber)).payments[0].status).toBe('failed');
       }
       await expectSettled([piPaymentId]);
     });
