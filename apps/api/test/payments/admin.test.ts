@@ -81,6 +81,25 @@ describe('admin: orders, payments with events, threads', () => {
     expect((await dbState(w, paid.orderNumber)).payments[0].status).toBe('confirmed');
   });
 
+  it('bulk "failed" on payments Pi knows: an approval the payer never signed is cancelled with Pi; a signed one is left to complete', async () => {
+    const service = await createService(w);
+    const customer = await piCustomer(w);
+    const approved = await startPayment(w, customer, service);
+    expect((await post(w, customer.token, '/api/v1/pi/approve', { paymentId: approved.piPaymentId })).statusCode).toBe(200);
+    const other = await piCustomer(w);
+    const signed = await startPayment(w, other, service);
+    const txid = await approveAndSubmit(w, other.token, signed.piPaymentId);
+
+    const ids = [approved.checkout.payment.id, signed.checkout.payment.id];
+    const res = await post(w, admin.token, '/api/v1/admin/payments/bulk-status', { ids, status: 'failed', reason: 'Stuck' });
+    expect(res.json()).toEqual({ updated: [approved.checkout.payment.id], skipped: [{ id: signed.checkout.payment.id, reason: expect.stringContaining('money on its way') }] });
+    expect((await w.pi.getPayment(approved.piPaymentId)).status.cancelled).toBe(true);
+    expect((await dbState(w, approved.orderNumber)).payments[0].status).toBe('failed');
+    // The signed one completes as usual.
+    expect((await post(w, other.token, '/api/v1/pi/complete', { paymentId: signed.piPaymentId, txid })).statusCode).toBe(200);
+    expect((await dbState(w, signed.orderNumber)).order.status).toBe('paid');
+  });
+
   it('a flagged payment shows up for the admin, who resolves it with a reason', async () => {
     const service = await createService(w);
     const customer = await piCustomer(w);

@@ -185,7 +185,7 @@ export class PaymentProcessor {
       case 'created':
         if (input.intent === 'complete') throw notReady(pi);
         if (input.intent === 'cancel') return this.cancelWithPi(pi, payment.id, 'Cancelled by the customer', trail);
-        if (input.intent === 'withdraw') return this.cancelWithPi(pi, payment.id, 'The order is being cancelled', trail);
+        if (input.intent === 'withdraw') return this.cancelWithPi(pi, payment.id, 'Withdrawn by the shop: cancelled with Pi', trail);
         if (input.intent === 'approve') return this.approveWithPi(pi, payment.id, trail);
         return 'Not approved yet; nothing to settle';
     }
@@ -196,7 +196,7 @@ export class PaymentProcessor {
     const { store } = this.deps;
     if (input.intent === 'complete') throw notReady(pi);
     if (input.intent === 'cancel') return this.cancelWithPi(pi, payment.id, 'Cancelled by the customer', trail);
-    if (input.intent === 'withdraw') return this.cancelWithPi(pi, payment.id, 'The order is being cancelled', trail);
+    if (input.intent === 'withdraw') return this.cancelWithPi(pi, payment.id, 'Withdrawn by the shop: cancelled with Pi', trail);
     if (input.intent === 'incomplete') {
       // The SDK found an approval the payer never signed: end it, so a new payment can start.
       return this.cancelWithPi(pi, payment.id, 'Approved but never signed; cancelled so the customer can pay again', trail);

@@ -106,6 +106,17 @@ export class PaymentsAdminService {
     for (const id of [...new Set(ids)]) {
       const trail = new Trail('admin', null, admin, { action: 'bulk-status', ids, status, reason });
       try {
+        if (status === 'failed') {
+          const settled = await this.withdrawWithPi(id, admin, { action: 'bulk-status', ids, status, reason });
+          if (settled === 'failed') {
+            result.updated.push(id);
+            continue;
+          }
+          if (settled) {
+            result.skipped.push({ id, reason: settled });
+            continue;
+          }
+        }
         const outcome = await this.store.adminSetStatus(id, status, reason, trail);
         if (outcome.changed) result.updated.push(id);
         else result.skipped.push({ id, reason: outcome.why ?? 'unchanged' });
@@ -115,6 +126,26 @@ export class PaymentsAdminService {
       }
     }
     return result;
+  }
+
+  /**
+   * An open payment Pi knows may be approved there (or signed) whatever our record says: it is
+   * withdrawn with Pi first. Answers 'failed' when Pi cancelled it, a reason to skip it when
+   * Pi shows money on its way or cannot be asked, or null when Pi has nothing to do with it.
+   */
+  private async withdrawWithPi(id: number, admin: Actor, raw: Record<string, unknown>): Promise<'failed' | string | null> {
+    const p = await this.ds.getRepository(Payment).findOne({ where: { id } });
+    if (!p?.piPaymentId || (p.status !== 'pending' && p.status !== 'initiated')) return null;
+    try {
+      const after = await this.processor.process({ intent: 'withdraw', piPaymentId: p.piPaymentId }, new Trail('admin', p.piPaymentId, admin, raw));
+      if (after.status === 'failed') return 'failed';
+      if (after.status === 'confirmed') return 'Pi completed this payment: it is confirmed, not failed';
+      if (after.status === 'initiated') return 'the payer already signed this payment with Pi (money on its way): it will be completed, not failed';
+      return null;
+    } catch (err) {
+      if (err instanceof AppError) return `not asked of Pi: ${err.message}`;
+      throw err;
+    }
   }
 
   async resolveFlag(id: number, reason: string, admin: Actor): Promise<AdminPayment & { events: AdminPaymentEvent[] }> {
