@@ -124,4 +124,21 @@ describe('HorizonClient: what a refund transaction needs', () => {
       await srv.close();
     }
   });
+
+  it('reads the network passphrase and whether history has caught up with the network from the root', async () => {
+    let root: object = { network_passphrase: 'Pi Network', history_latest_ledger: 41, core_latest_ledger: 42 };
+    const srv = await horizon((_req, res) => sendJson(res, 200, root));
+    try {
+      const h = new HorizonClient({ baseUrl: `${srv.url}/ledger`, backoffMs: 1 });
+      await expect(h.networkPassphrase()).resolves.toBe('Pi Network');
+      await expect(h.historyCaughtUp()).resolves.toBe(false);
+      root = { history_latest_ledger: 42, core_latest_ledger: 42 };
+      await expect(h.historyCaughtUp()).resolves.toBe(true);
+      await expect(h.networkPassphrase()).resolves.toBeNull();
+      root = {}; // a Horizon that does not say: not taken as caught up
+      await expect(h.historyCaughtUp()).resolves.toBe(false);
+    } finally {
+      await srv.close();
+    }
+  });
 });

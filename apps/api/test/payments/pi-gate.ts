@@ -40,7 +40,7 @@ export async function piGate(targetUrl: string) {
     }
     const override = overrides.find((o) => o.times > 0 && match(o.rule, method, path));
     if (override) override.times -= 1;
-    let upstream: Reply & { contentType: string } = { status: 0, body: null, contentType: '' };
+    let upstream: Reply & { contentType: string; date?: string | null } = { status: 0, body: null, contentType: '' };
     if (!override || override.forward) {
       forwarded.push({ method, path });
       upstream = await forward(targetUrl, req, body);
@@ -50,7 +50,8 @@ export async function piGate(targetUrl: string) {
       return;
     }
     const reply = override ? (override.reply as Reply) : upstream;
-    res.writeHead(reply.status, { 'content-type': 'application/json' });
+    // The upstream's Date too: the ledger's clock is read from it.
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...(upstream.date && { date: upstream.date }) });
     res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,6 +73,10 @@ export async function piGate(targetUrl: string) {
     /** Answers `reply` for the next `times` matching requests; with `forward`, Pi still gets them first. */
     answer(rule: GateRule, reply: Reply | 'drop', opts: { forward: boolean; times?: number }) {
       overrides.push({ rule, reply, forward: opts.forward, times: opts.times ?? 1 });
+    },
+    /** Forgets every `answer` not used up yet. */
+    clear() {
+      overrides.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -98,5 +103,5 @@ async function forward(targetUrl: string, req: http.IncomingMessage, body: strin
     if (typeof value === 'string') headers[name] = value;
   }
   const res = await fetch(`${targetUrl}${req.url}`, { method: req.method, headers, body: body === '' ? undefined : body });
-  return { status: res.status, body: await res.text(), contentType: res.headers.get('content-type') ?? '' };
+  return { status: res.status, body: await res.text(), contentType: res.headers.get('content-type') ?? '', date: res.headers.get('date') };
 }

@@ -30,14 +30,15 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function buildWorld(env: Record<string, string> = {}, opts: { gate?: boolean } = {}): Promise<World> {
+export async function buildWorld(env: Record<string, string> = {}, opts: { gate?: boolean; gateLedger?: boolean } = {}): Promise<World> {
   const sandbox = buildPiSandbox({ apiKey: PI_KEY, appWalletSeed: PI_SANDBOX_DEV_APP_WALLET_SEED });
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
   const gate = opts.gate ? await piGate(sandboxUrl) : null;
   const t = await buildTestApp({
     PI_API_BASE_URL: gate?.url ?? sandboxUrl,
-    PI_HORIZON_URL: `${sandboxUrl}/ledger`,
+    // With gateLedger, the ledger too is reached through the gate (to play a lagging Horizon).
+    PI_HORIZON_URL: `${opts.gateLedger && gate ? gate.url : sandboxUrl}/ledger`,
     PI_API_KEY: PI_KEY,
     PI_APP_WALLET_ADDRESS: APP_WALLET,
     PI_WEBHOOK_SECRET: WEBHOOK_SECRET,

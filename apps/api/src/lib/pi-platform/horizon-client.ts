@@ -82,6 +82,18 @@ export class HorizonClient {
     return typeof root?.network_passphrase === 'string' ? root.network_passphrase : null;
   }
 
+  /**
+   * Whether Horizon's history has caught up with the network (`history_latest_ledger` ≥
+   * `core_latest_ledger`): only then does "no such transaction" mean it never landed, rather
+   * than that it landed a moment ago and is not indexed yet. False when the root does not say.
+   */
+  async historyCaughtUp(): Promise<boolean> {
+    const root = await this.get<{ history_latest_ledger?: unknown; core_latest_ledger?: unknown }>('/');
+    const history = Number(root?.history_latest_ledger);
+    const core = Number(root?.core_latest_ledger);
+    return Number.isSafeInteger(history) && Number.isSafeInteger(core) && history >= core;
+  }
+
   /** The transaction, or null when the ledger does not know it. */
   async transaction(txid: string): Promise<HorizonTransaction | null> {
     return this.get<HorizonTransaction>(`/transactions/${encodeURIComponent(txid)}`);

@@ -14,7 +14,7 @@ import { APP_WALLET, approveAndSubmit, buildWorld, createService, piCustomer, po
 export const SEED = PI_SANDBOX_DEV_APP_WALLET_SEED;
 
 /** A world whose API can sign refunds with the app wallet's seed. */
-export function buildRefundWorld(env: Record<string, string> = {}, opts: { gate?: boolean } = {}): Promise<World> {
+export function buildRefundWorld(env: Record<string, string> = {}, opts: { gate?: boolean; gateLedger?: boolean } = {}): Promise<World> {
   return buildWorld({ PI_WALLET_PRIVATE_SEED: SEED, ...env }, opts);
 }
 

@@ -125,4 +125,31 @@ describe('a refund transaction that never reached the ledger', () => {
       `Transaction ${stuck.txid} can never land (tx_too_late); signed ${refund.txid} instead`,
     );
   });
+
+  it('is not signed anew while the ledger\'s history lags the network (a landing may not be indexed yet), then is once it has caught up', async () => {
+    await w.close();
+    w = await buildRefundWorld({ PI_API_TIMEOUT_MS: '1000' }, { gate: true, gateLedger: true });
+    seller = await admin(w);
+    const paid = await paidPayment(w);
+    await w.pi.setFaults({ delays: [{ path: '/ledger/transactions', method: 'POST', delayMs: 600_000, when: 'before', times: 3 }] });
+    const stuck = (await requestRefund(w.app, seller.token, paid.paymentId, { amountPi: '4', reason: 'Late refund' })).json();
+    expect(stuck).toMatchObject({ status: 'submitted' });
+    await w.pi.advanceClock(600_000);
+
+    // Horizon's history is one ledger behind the network: "not found" proves nothing yet.
+    const root = await w.pi.ledger.root();
+    const lagging = { ...root, history_latest_ledger: Number(root.core_latest_ledger) - 1 };
+    w.gate!.answer({ method: 'GET', path: /^\/ledger\/?$/ }, { status: 200, body: lagging }, { forward: false, times: 5 });
+    await w.app.paymentsReconciler.run({ olderThanSeconds: 0 });
+    let [refund] = await refunds(w, { paymentId: paid.paymentId });
+    expect({ status: refund.status, txid: refund.txid }).toEqual({ status: 'submitted', txid: stuck.txid });
+    expect((await refundEvents(w, refund.id)).map((e) => e.message)).toContainEqual(expect.stringContaining("history is behind the network"));
+
+    // Caught up: the stale envelope is replaced and the payer is paid once.
+    w.gate!.clear();
+    await w.app.paymentsReconciler.run({ olderThanSeconds: 0 });
+    [refund] = await refunds(w, { paymentId: paid.paymentId });
+    expect(refund.status).toBe('completed');
+    expect(refund.txid).not.toBe(stuck.txid);
+  });
 });

@@ -55,6 +55,11 @@ export class RefundLedger {
     return this.ask(() => this.horizon.transaction(txid));
   }
 
+  /** Horizon's history has caught up with the network: a lookup that finds nothing is final. */
+  historyCaughtUp(): Promise<boolean> {
+    return this.ask(() => this.horizon.historyCaughtUp());
+  }
+
   submit(envelopeXdr: string): Promise<SubmitOutcome> {
     return this.ask(() => this.horizon.submit(envelopeXdr));
   }

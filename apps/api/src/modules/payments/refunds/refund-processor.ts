@@ -179,7 +179,12 @@ export class RefundProcessor {
     if (!r.envelopeXdr) throw new AppError('PI_LEDGER_UNAVAILABLE', `Pi links transaction ${txid}, which the ledger does not show yet`);
     let outcome = await ledger.submit(r.envelopeXdr);
     if (!outcome.ok && outcome.transactionCode && STALE_ENVELOPE.includes(outcome.transactionCode)) {
-      // The envelope can never land now; if it ever had, the ledger would show it.
+      // The envelope can never land now; if it ever had, the ledger would show it, but only once
+      // its history has caught up (asked first: a landing indexed meanwhile is then found below).
+      // Signing again while it lags could pay the customer twice.
+      if (!(await ledger.historyCaughtUp())) {
+        throw new AppError('PI_LEDGER_UNAVAILABLE', `The Pi ledger's history is behind the network; transaction ${txid} is looked up again before anything is signed anew`);
+      }
       if (await ledger.lookup(txid)) return txid;
       const signed = await ledger.sign(pi, r.amountPi);
       r = await store.markSubmitted(r.id, signed, trail, `Transaction ${txid} can never land (${outcome.transactionCode}); signed ${signed.txid} instead`);
