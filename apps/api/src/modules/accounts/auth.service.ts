@@ -68,7 +68,7 @@ export class AuthService {
     const claim = await this.deps.lockout.claimAttempt(key, caller.network);
     const ok = await verifyPassword(user?.passwordHash, input.password);
     if (!ok || !user) {
-      await this.deps.lockout.assertNotLockedAfterFailure(key, caller.network, claim);
+      this.deps.lockout.assertNotLockedAfterFailure(claim);
       throw invalidCredentials();
     }
     // Pi-only shops still let admins in with a password: the console must stay reachable

@@ -1,4 +1,4 @@
-import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AccountErrorCodes as C, type LoginLockoutDto } from '@pishop/shared';
 import { AppError } from '../../lib/app-error';
 import type { AppConfig } from '../../config';
@@ -8,8 +8,8 @@ export type LockoutSettings = AppConfig['auth']['lockout'];
 
 /** One counted sign-in attempt. */
 export interface AttemptClaim {
-  /** This attempt was the last one allowed: the pair is locked from now. */
-  usedUpLimit: boolean;
+  /** Set when this attempt was the last one allowed: the pair is locked from now until then. */
+  lockedUntil: Date | null;
 }
 
 /**
@@ -38,13 +38,13 @@ export class LockoutService {
     // A success deleting the record between the two steps below leaves nothing to claim: go again.
     for (let round = 0; round < 3; round++) {
       const outcome = await this.tryClaim(login, ip, new Date());
-      if (outcome === 'claimed' || outcome === 'claimed-last') return { usedUpLimit: outcome === 'claimed-last' };
       if (outcome === 'locked') throw locked(await this.lockEnd(login, ip));
+      if (outcome !== 'gone') return outcome;
     }
     throw locked(await this.lockEnd(login, ip));
   }
 
-  private async tryClaim(login: string, ip: string, now: Date): Promise<'claimed' | 'claimed-last' | 'locked' | 'gone'> {
+  private async tryClaim(login: string, ip: string, now: Date): Promise<AttemptClaim | 'locked' | 'gone'> {
     // The row exists first, committed on its own: inserting inside the locking transaction
     // below would make concurrent first attempts deadlock on InnoDB.
     // (Each statement runs in a transaction of its own so that an InnoDB deadlock is retried.)
@@ -77,12 +77,13 @@ export class LockoutService {
       // The attempt that reaches the limit locks the pair now; its own password is still checked.
       // The row is locked by the claim above until commit, so only the claim that reached the
       // limit can set the lock here: its own answer, not the timing of others, says "locked".
+      const lockedUntil = new Date(now.getTime() + this.settings.cooloffMinutes * 60_000);
       const lock = await qb()
-        .set({ lockedUntil: new Date(now.getTime() + this.settings.cooloffMinutes * 60_000) })
+        .set({ lockedUntil })
         .where('login = :login AND ip = :ip', pair)
         .andWhere('lockedUntil IS NULL AND failures >= :max', { max: this.settings.maxFailures })
         .execute();
-      return lock.affected ? 'claimed-last' : 'claimed';
+      return { lockedUntil: lock.affected ? lockedUntil : null };
     });
   }
 
@@ -91,10 +92,8 @@ export class LockoutService {
    * Earlier attempts still answer INVALID_CREDENTIALS even if they finish after the lock was
    * set, so N concurrent guesses always get the same answers, for accounts and unknown logins alike.
    */
-  async assertNotLockedAfterFailure(login: string, ip: string, claim: AttemptClaim): Promise<void> {
-    if (!claim.usedUpLimit) return;
-    const row = await this.ds.getRepository(LoginAttempt).findOne({ where: { login, ip, lockedUntil: MoreThan(new Date()) } });
-    throw locked(row?.lockedUntil ?? new Date(Date.now() + this.settings.cooloffMinutes * 60_000));
+  assertNotLockedAfterFailure(claim: AttemptClaim): void {
+    if (claim.lockedUntil) throw locked(claim.lockedUntil);
   }
 
   /** When the pair's lock ends (a lock being set right now by a concurrent attempt: a full cool-off). */
